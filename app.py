@@ -1,0 +1,307 @@
+"""The web layer: the Flask app factory and its routes.
+
+Everything that decides something lives in ``generator``; the routes parse the request,
+call it, and render the one handout template as a page, an htmx fragment or a PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import secrets
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, url_for
+from htmx_flask import Htmx, request
+from jinja2_fragments.flask import render_block
+from werkzeug.exceptions import HTTPException
+from werkzeug.security import safe_join
+
+from generator.answers import (
+    CLINICAL_FIELDS,
+    FLAG_LABELS,
+    PERSONAL_FIELDS,
+    QUESTIONS,
+    Paper,
+    Parsed,
+    Personal,
+    answer_chips,
+    parse_answers,
+    parse_form,
+)
+from generator.catalogue import catalogue, guidance
+from generator.figures import figure_svg
+from generator.pdf import render_pdf
+from generator.program import Prescription, Program, program_json
+from generator.rules import build_program
+
+bp = Blueprint("handout", __name__)
+
+QUESTION_LABELS = {
+    "grade": "How bad the strain was",
+    "pain": "Pain right now",
+    "slr": "Straight leg raise",
+    "toe": "Toe touch",
+    "side": "Injured leg",
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then the instance config file and HANDOUT_* environment
+    variables (or ``test_config`` in tests)."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        SECRET_KEY=secrets.token_hex(16),
+        DEFAULT_PAPER="a4",
+        CLINIC_NAME="",
+        CLINIC_CONTACT="",
+        CLINIC_LOGO="",
+        MAX_CONTENT_LENGTH=32 * 1024,
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("HANDOUT")
+    else:
+        app.config.from_mapping(test_config)
+    Htmx(app)
+    app.register_blueprint(bp)
+    app.register_error_handler(HTTPException, _http_error)
+    app.after_request(_security_headers)
+    return app
+
+
+def _default_paper() -> Paper:
+    try:
+        return Paper(str(current_app.config["DEFAULT_PAPER"]).lower())
+    except ValueError:
+        return Paper.A4
+
+
+def _share_query(parsed: Parsed) -> str:
+    return urlencode(parsed.answers.query()) if parsed.answers else ""
+
+
+def _missing(parsed: Parsed) -> list[str]:
+    """Questions not answered yet (for the live preview's gentle reminder)."""
+    return [QUESTION_LABELS[name] for name in QUESTION_LABELS if not parsed.values.get(name)]
+
+
+def _field_errors(parsed: Parsed, live: bool) -> dict[str, str]:
+    """Messages shown beside the fields. While the preview is live, a question not yet
+    answered is listed in the preview instead of being marked wrong."""
+    if not live:
+        return parsed.errors
+    return {
+        name: message
+        for name, message in parsed.errors.items()
+        if name not in QUESTION_LABELS or parsed.values.get(name)
+    }
+
+
+def _document_title(program: Program | None, personal: Personal | None) -> str:
+    if program is None:
+        return "Hamstring rehab handout"
+    title = (
+        "Hamstring strain: see a professional first"
+        if program.referral
+        else f"Hamstring program, stage {program.stage.number}: {program.stage.name}"
+    )
+    return f"{title} ({personal.name})" if personal and personal.name else title
+
+
+def _context(
+    parsed: Parsed | None, program: Program | None, *, live: bool = False, fragment: bool = False
+) -> dict:
+    personal = parsed.personal if parsed else None
+    values = parsed.values if parsed else {}
+    clinic = {
+        "name": current_app.config["CLINIC_NAME"],
+        "contact": current_app.config["CLINIC_CONTACT"],
+        "logo": current_app.config["CLINIC_LOGO"],
+    }
+    return {
+        "values": values,
+        "errors": parsed.errors if parsed else {},
+        "field_errors": _field_errors(parsed, live) if parsed else {},
+        "field_names": (*CLINICAL_FIELDS, *PERSONAL_FIELDS),
+        "personal": personal,
+        "personal_open": any(values.get(name) for name in ("name", "clinician", "notes")),
+        "program": program,
+        "live": live,
+        "fragment": fragment,
+        "missing": _missing(parsed) if parsed else [],
+        "share_query": _share_query(parsed) if parsed else "",
+        "paper": (personal.paper if personal else _default_paper()).value,
+        "clinic": clinic,
+        "questions": QUESTIONS,
+        "flag_labels": FLAG_LABELS,
+        "answer_chips": answer_chips,
+        "guidance": guidance(),
+        "today": dt.date.today(),
+        "document_title": _document_title(program, personal),
+        "document_author": (personal.clinician if personal and personal.clinician else "")
+        or clinic["name"]
+        or "Hamstring rehab handout generator",
+    }
+
+
+def _program_for(parsed: Parsed) -> Program | None:
+    return build_program(parsed.answers) if parsed.answers else None
+
+
+@bp.get("/")
+def index() -> Response | str:
+    """The questionnaire beside the live preview; query parameters prefill both."""
+    asked = any(name in request.args for name in CLINICAL_FIELDS)
+    parsed = parse_answers(request.args) if asked else None
+    program = _program_for(parsed) if parsed else None
+    context = _context(parsed, program, live=True)
+    if parsed and not parsed.ok and not _missing(parsed):
+        return Response(render_template("index.html", **context), status=422)
+    return render_template("index.html", **context)
+
+
+@bp.get("/program")
+def program_page() -> Response:
+    """The program as a full printable page, from the clinical answers in the URL."""
+    parsed = parse_answers(request.args)
+    if not parsed.ok:
+        return Response(render_template("index.html", **_context(parsed, None)), status=422)
+    return Response(render_template("program.html", **_context(parsed, _program_for(parsed))))
+
+
+@bp.post("/program")
+def program_post() -> Response:
+    """The preview fragment for htmx, the full page otherwise; personal fields included."""
+    parsed = parse_form(request.form, default_paper=_default_paper())
+    program = _program_for(parsed)
+    status = 200 if parsed.ok else 422
+    if request.htmx:
+        html = render_block(
+            "index.html", "preview", **_context(parsed, program, live=True, fragment=True)
+        )
+        response = Response(html, status=status)
+        if parsed.ok:
+            response.headers["HX-Replace-Url"] = url_for(".index") + "?" + _share_query(parsed)
+    else:
+        response = Response(render_template("index.html", **_context(parsed, program)), status)
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.post("/program.pdf")
+def program_pdf() -> Response:
+    """The PDF handout as an attachment named with the handout's date."""
+    parsed = parse_form(request.form, default_paper=_default_paper())
+    if not parsed.ok:
+        return Response(render_template("index.html", **_context(parsed, None)), status=422)
+    program = _program_for(parsed)
+    html = render_template("pdf.html", **_context(parsed, program))
+    pdf = render_pdf(html, _resolve_own_file)
+    name = f"hamstring-program-{parsed.personal.date.isoformat()}.pdf"
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/program.json")
+def program_json_route() -> tuple[Response, int] | Response:
+    """The program as JSON for other systems; 422 with field messages for bad input."""
+    parsed = parse_answers(request.args)
+    if not parsed.ok:
+        return jsonify(errors=parsed.errors), 422
+    return jsonify(program_json(_program_for(parsed), _figure_urls))
+
+
+def _figure_urls(item: Prescription) -> list[str]:
+    side = request.args.get("side", "left")
+    return [
+        url_for(".figure", exercise_id=item.exercise.id, position=f.position, side=side)
+        for f in item.figures
+    ]
+
+
+@bp.get("/figures/<exercise_id>/<position>-<side>.svg")
+def figure(exercise_id: str, position: str, side: str) -> Response:
+    """One key position of an exercise, drawn for the injured side; stable and cacheable."""
+    svg = _figure_text(exercise_id, position, side)
+    if svg is None:
+        abort(404)
+    response = Response(svg, mimetype="image/svg+xml")
+    response.cache_control.public = True
+    response.cache_control.max_age = 7 * 86400
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def _figure_text(exercise_id: str, position: str, side: str) -> str | None:
+    exercise = catalogue().get(exercise_id)
+    alt = (
+        next((f.alt for f in exercise.figures if f.position == position), None)
+        if exercise
+        else None
+    )
+    if alt is None or side not in ("left", "right"):
+        return None
+    return figure_svg(exercise_id, position, side, alt)
+
+
+@bp.get("/vendor/htmx.min.js")
+def htmx_js() -> Response:
+    """htmx 2, served from the installed django-js-lib-htmx package (no CDN, no copy)."""
+    body = _htmx_file().read_bytes()
+    response = Response(body, mimetype="text/javascript")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
+
+
+def _htmx_file():
+    return (
+        resources.files("js_lib_htmx").joinpath("static").joinpath("htmx").joinpath("htmx.min.js")
+    )
+
+
+def _resolve_own_file(path: str) -> tuple[bytes, str] | None:
+    """The PDF renderer's only source: the app's static files and figures, resolved
+    in-process through the app's own URL map (never the network, never ``file://``)."""
+    try:
+        endpoint, args = current_app.url_map.bind("handout.invalid").match(path, method="GET")
+    except HTTPException:
+        return None
+    if endpoint == "static":
+        found = safe_join(current_app.static_folder, args["filename"])
+        if found is None or not Path(found).is_file():
+            return None
+        return Path(found).read_bytes(), mimetypes.guess_type(found)[0] or "text/plain"
+    if endpoint == "handout.figure":
+        svg = _figure_text(**args)
+        return (svg.encode(), "image/svg+xml") if svg else None
+    return None
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    return render_template("error.html", error=error), error.code or 500
+
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+@bp.app_template_filter("longdate")
+def _longdate(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"

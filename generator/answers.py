@@ -1,0 +1,348 @@
+"""The questionnaire: raw form or query values in, typed answers or field messages out.
+
+Values arrive as a mapping of field name to the list of values sent for it (a form may
+repeat a key). Nothing here raises on bad input: every problem becomes a plain-language
+message keyed by the public field name, so the form can show it beside the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Grade(StrEnum):
+    ONE = "1"
+    TWO = "2"
+    THREE = "3"
+    UNKNOWN = "unknown"
+
+
+class Slr(StrEnum):
+    FULL = "full"
+    LIMITED = "limited"
+
+
+class ToeTouch(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Flag(StrEnum):
+    POP = "pop"
+    BRUISING = "bruising"
+    GAP = "gap"
+    NERVE = "nerve"
+    NO_PROGRESS = "no_progress"
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A questionnaire item as the form shows it: question, help text, and its options."""
+
+    label: str
+    help: str
+    options: tuple[tuple[str, str], ...]
+
+
+QUESTIONS: dict[str, Question] = {
+    "grade": Question(
+        "How bad was the strain, as diagnosed?",
+        "1 mild, 2 moderate, 3 severe or a complete tear.",
+        (("1", "1 mild"), ("2", "2 moderate"), ("3", "3 severe"), ("unknown", "Not sure")),
+    ),
+    "pain": Question(
+        "Pain right now, with everyday movement such as walking",
+        "0 is no pain, 10 the worst pain you can imagine.",
+        tuple((str(score), str(score)) for score in range(11)),
+    ),
+    "slr": Question(
+        "Lying on your back, can you lift the injured leg, knee straight, to about vertical?",
+        "About 85 to 90 degrees from the floor.",
+        (("full", "Yes"), ("limited", "Not yet")),
+    ),
+    "toe": Question(
+        "Standing with your knees straight, can you touch your toes?",
+        "Reach down slowly; stop if it hurts.",
+        (("yes", "Yes"), ("no", "Not yet")),
+    ),
+    "side": Question("Which leg is injured?", "", (("left", "Left"), ("right", "Right"))),
+}
+
+FLAG_LABELS: dict[str, str] = {
+    "pop": "A pop when it happened, with sharp pain high up near the sitting bone",
+    "bruising": "Bruising spreading down the back of the thigh",
+    "gap": "A dent, gap or lump you can feel in the muscle",
+    "nerve": "Numbness, tingling or burning running down the leg",
+    "no_progress": "No improvement after two weeks",
+}
+
+CLINICAL_FIELDS = ("grade", "pain", "slr", "toe", "side", "flags", "cleared")
+PERSONAL_FIELDS = ("name", "clinician", "notes", "date", "paper")
+
+NAME_MAX = 80
+CLINICIAN_MAX = 80
+NOTES_MAX = 1000
+
+MESSAGES = {
+    "grade": "Choose the grade of the strain: 1, 2, 3 or not sure.",
+    "pain": "Pain must be a whole number from 0 to 10.",
+    "slr": "Choose whether you can lift the straight leg to about vertical: yes or not yet.",
+    "toe": "Choose whether you can touch your toes: yes or not yet.",
+    "side": "Choose the injured leg: left or right.",
+    "flags": "Tick only warning signs from the list.",
+    "cleared": "Tick the box only if a doctor or physiotherapist has cleared exercise.",
+    "name": f"The patient's name can be at most {NAME_MAX} characters.",
+    "clinician": f"The clinician's name can be at most {CLINICIAN_MAX} characters.",
+    "notes": f"Notes can be at most {NOTES_MAX} characters.",
+    "date": "Give the date as a calendar date, for example 2026-03-31.",
+    "paper": "Choose A4 or Letter paper.",
+    "repeated": "Give one answer only.",
+    "control": "Remove the special characters that cannot be printed.",
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The clinical answers of section 3: everything the rules decide from."""
+
+    grade: Grade
+    pain: int
+    slr: Slr
+    toe: ToeTouch
+    side: Side
+    flags: frozenset[Flag] = frozenset()
+    cleared: bool = False
+
+    def query(self) -> list[tuple[str, str]]:
+        """The answers as URL query pairs, in a stable order (no personal data)."""
+        pairs = [
+            ("grade", self.grade.value),
+            ("pain", str(self.pain)),
+            ("slr", self.slr.value),
+            ("toe", self.toe.value),
+            ("side", self.side.value),
+        ]
+        pairs += [("flags", flag.value) for flag in Flag if flag in self.flags]
+        if self.cleared:
+            pairs.append(("cleared", "yes"))
+        return pairs
+
+
+@dataclass(frozen=True)
+class Personal:
+    """Optional personal fields: they travel in POST bodies only and are never logged."""
+
+    name: str = ""
+    clinician: str = ""
+    notes: str = ""
+    date: dt.date = field(default_factory=dt.date.today)
+    paper: Paper = Paper.A4
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome of parsing: answers (or None), personal fields, messages by field,
+    and the submitted values as strings so a form can be shown again as it was sent."""
+
+    answers: Answers | None
+    personal: Personal | None
+    errors: dict[str, str]
+    values: dict[str, str | list[str]]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+RawValues = Mapping[str, Sequence[str] | str]
+
+
+def _as_lists(raw: RawValues) -> dict[str, list[str]]:
+    return {key: [value] if isinstance(value, str) else list(value) for key, value in raw.items()}
+
+
+def _single(raw: dict[str, list[str]], name: str, errors: dict[str, str]) -> str | None:
+    values = raw.get(name, [])
+    if len(values) > 1:
+        errors[name] = MESSAGES["repeated"]
+        return None
+    return values[0].strip() if values else None
+
+
+def _enum(raw: dict[str, list[str]], name: str, kind: type[StrEnum], errors: dict[str, str]):
+    value = _single(raw, name, errors)
+    if name in errors:
+        return None
+    try:
+        return kind(value) if value is not None else _missing(name, errors)
+    except ValueError:
+        return _missing(name, errors)
+
+
+def _missing(name: str, errors: dict[str, str]) -> None:
+    errors[name] = MESSAGES[name]
+    return None
+
+
+def _pain(raw: dict[str, list[str]], errors: dict[str, str]) -> int | None:
+    value = _single(raw, "pain", errors)
+    if "pain" in errors:
+        return None
+    # isdecimal() rejects "+3", "3.0", " ", "٣" is decimal but int() handles it; keep ASCII only.
+    if value is None or not (value.isascii() and value.isdecimal()) or int(value) > 10:
+        return _missing("pain", errors)
+    return int(value)
+
+
+def _flags(raw: dict[str, list[str]], errors: dict[str, str]) -> frozenset[Flag]:
+    flags: set[Flag] = set()
+    for value in raw.get("flags", []):
+        if not value.strip():
+            continue
+        try:
+            flags.add(Flag(value.strip()))
+        except ValueError:
+            errors["flags"] = MESSAGES["flags"]
+    return frozenset(flags)
+
+
+def _cleared(raw: dict[str, list[str]], errors: dict[str, str]) -> bool:
+    value = _single(raw, "cleared", errors)
+    if value in (None, ""):
+        return False
+    if value == "yes":
+        return True
+    errors["cleared"] = MESSAGES["cleared"]
+    return False
+
+
+def parse_answers(raw: RawValues) -> Parsed:
+    """Parse the clinical fields only (what a shareable URL carries).
+
+    Personal fields in ``raw`` are ignored and the result's ``personal`` is None.
+    """
+    lists = _as_lists(raw)
+    errors: dict[str, str] = {}
+    grade = _enum(lists, "grade", Grade, errors)
+    pain = _pain(lists, errors)
+    slr = _enum(lists, "slr", Slr, errors)
+    toe = _enum(lists, "toe", ToeTouch, errors)
+    side = _enum(lists, "side", Side, errors)
+    flags = _flags(lists, errors)
+    cleared = _cleared(lists, errors)
+    answers = None
+    if not errors:
+        answers = Answers(grade, pain, slr, toe, side, flags, cleared)  # type: ignore[arg-type]
+    values = {name: _redisplay(lists, name) for name in CLINICAL_FIELDS}
+    return Parsed(answers, None, errors, values)
+
+
+def _redisplay(lists: dict[str, list[str]], name: str) -> str | list[str]:
+    if name == "flags":
+        return [value for value in lists.get(name, []) if value in set(Flag)]
+    values = lists.get(name, [])
+    return values[0] if values else ""
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(
+        unicodedata.category(char) in ("Cc", "Cs", "Co") and char not in "\n\r\t" for char in text
+    )
+
+
+def _text(lists: dict[str, list[str]], name: str, limit: int, errors: dict[str, str]) -> str:
+    value = _single(lists, name, errors) or ""
+    if name in errors:
+        return ""
+    if len(value) > limit:
+        errors[name] = MESSAGES[name]
+        return ""
+    if _has_control_characters(value) or (name != "notes" and ("\n" in value or "\r" in value)):
+        errors[name] = MESSAGES["control"]
+        return ""
+    return value
+
+
+def _date(lists: dict[str, list[str]], today: dt.date, errors: dict[str, str]) -> dt.date:
+    value = _single(lists, "date", errors)
+    if "date" in errors:
+        return today
+    if not value:
+        return today
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(errors, today)
+    except ValueError:
+        return _bad_date(errors, today)
+
+
+def _bad_date(errors: dict[str, str], today: dt.date) -> dt.date:
+    errors["date"] = MESSAGES["date"]
+    return today
+
+
+def _paper(lists: dict[str, list[str]], default: Paper, errors: dict[str, str]) -> Paper:
+    value = _single(lists, "paper", errors)
+    if "paper" in errors or not value:
+        return default
+    try:
+        return Paper(value.lower())
+    except ValueError:
+        errors["paper"] = MESSAGES["paper"]
+        return default
+
+
+def parse_form(
+    raw: RawValues, *, today: dt.date | None = None, default_paper: Paper = Paper.A4
+) -> Parsed:
+    """Parse the clinical and the personal fields of a POSTed form.
+
+    ``today`` is the default date (injected so tests are stable); ``default_paper`` comes
+    from the app's configuration.
+    """
+    clinical = parse_answers(raw)
+    lists = _as_lists(raw)
+    errors = dict(clinical.errors)
+    personal = Personal(
+        name=_text(lists, "name", NAME_MAX, errors),
+        clinician=_text(lists, "clinician", CLINICIAN_MAX, errors),
+        notes=_text(lists, "notes", NOTES_MAX, errors),
+        date=_date(lists, today or dt.date.today(), errors),
+        paper=_paper(lists, default_paper, errors),
+    )
+    answers = clinical.answers if not errors else None
+    values = dict(clinical.values)
+    for name in PERSONAL_FIELDS:
+        values[name] = _redisplay(lists, name)
+    return Parsed(answers, personal, errors, values)
+
+
+def answer_chips(answers: Answers) -> list[str]:
+    """The answers in a few words each, for the handout's "Why this program"."""
+    grade = "Grade not known" if answers.grade is Grade.UNKNOWN else f"Grade {answers.grade}"
+    chips = [
+        grade,
+        f"Pain {answers.pain}/10",
+        "Straight leg raise: "
+        + ("to vertical" if answers.slr is Slr.FULL else "not to vertical yet"),
+        "Toe touch: " + ("yes" if answers.toe is ToeTouch.YES else "not yet"),
+        f"{answers.side.value.capitalize()} leg injured",
+    ]
+    flags = [FLAG_LABELS[flag.value] for flag in Flag if flag in answers.flags]
+    chips.append("Warning signs: " + ("; ".join(flags) if flags else "none"))
+    if answers.cleared:
+        chips.append("Cleared for exercise by a professional")
+    return chips

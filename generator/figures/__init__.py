@@ -1,0 +1,135 @@
+"""Exercise illustrations: one posed human figure plus props, as self-contained SVG.
+
+Every figure is a side view drawn from pose data (see :mod:`.body` and :mod:`.poses`).
+The canonical drawing is the LEFT side: the person faces right (standing) and the
+viewer sees their left side, so the near, dark-filled leg is the left leg. For an
+injured right leg the whole drawing is mirrored with one transform, so left and right
+figures are exact mirror images and the injured leg is always the near, dark one.
+
+The SVG has no ids, no external references, no text and no fonts: it can be inlined
+many times on one page and drawn by WeasyPrint as well as by browsers.
+"""
+
+import html
+import re
+from functools import lru_cache
+
+from .body import Point
+from .draw import Box, num, union
+from .poses import BUILDERS, Scene
+
+__all__ = ["POSITIONS", "figure_svg", "pose_flexion", "pose_joints", "view_box"]
+
+POSITIONS: dict[str, tuple[str, ...]] = {
+    "aslr-band": ("band-leg-up", "raise-other"),
+    "toe-touch": ("toes-raised", "heels-raised"),
+    "foam-roll": ("roll",),
+    "supine-iso": ("hold",),
+    "prone-iso": ("start", "hold"),
+    "ecc-sl-bridge": ("bridge", "lower"),
+    "straight-leg-bridge": ("knee", "ankle"),
+    "ecc-sliders": ("bridge", "straight"),
+    "hip-hinge": ("stand", "hinge"),
+    "reverse-deadlift": ("top", "bottom"),
+}
+"""Exercise id -> the names of its key positions, in the order they are shown."""
+
+SIDES = ("left", "right")
+CANONICAL_SIDE = "left"
+ASPECT = 4 / 3  # every figure has the same shape, so handout slots line up
+MIN_WIDTH = 124.0  # figure units; keeps the body at a similar scale across exercises
+MARGIN = 3.0
+
+# XML 1.0 forbids most control characters; alt text comes from a catalogue a person
+# edits, so drop them rather than emit a document that does not parse.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _check(exercise_id: str, position: str) -> None:
+    if position not in POSITIONS[exercise_id]:  # KeyError for an unknown exercise
+        raise KeyError(f"{exercise_id!r} has no position {position!r}")
+
+
+@lru_cache(maxsize=64)
+def _scene(exercise_id: str, position: str) -> Scene:
+    _check(exercise_id, position)
+    return BUILDERS[(exercise_id, position)]()
+
+
+def pose_joints(exercise_id: str, position: str) -> dict[str, Point]:
+    """Joint positions of one key position, canonical (left) view.
+
+    World coordinates: y up, floor at y = 0, units of 1 % body height. Names are
+    ``hip``, ``waist``, ``shoulder``, ``head`` and ``near_``/``far_`` + ``elbow``,
+    ``hand``, ``knee``, ``ankle``, ``heel``, ``toe``; ``near_`` is the working leg.
+    Raises KeyError for an unknown exercise or position.
+    """
+    return dict(_scene(exercise_id, position).skeleton.joints)
+
+
+def pose_flexion(exercise_id: str, position: str) -> dict[str, float]:
+    """Anatomical joint angles (degrees, flexion positive) of one key position."""
+    return dict(_scene(exercise_id, position).skeleton.flexion)
+
+
+@lru_cache(maxsize=16)
+def view_box(exercise_id: str) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the SVG viewBox shared by all positions of an exercise.
+
+    Shared so an exercise's positions line up side by side at the same scale.
+    """
+    boxes: list[Box] = []
+    for position in POSITIONS[exercise_id]:
+        scene = _scene(exercise_id, position)
+        boxes.extend(shape.box for shape in _shapes(scene))
+    x0, y0, x1, y1 = union(boxes)
+    y0 = min(y0, 0.0)  # always show the floor
+    x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
+    w, h = x1 - x0, y1 - y0
+    w2 = max(w, h * ASPECT, MIN_WIDTH)
+    h2 = w2 / ASPECT
+    cx = (x0 + x1) / 2
+    # Grow upwards only, so the floor stays near the bottom edge; SVG y is -world y.
+    top = y0 + h2
+    return (round(cx - w2 / 2, 1), round(-top, 1), round(w2, 1), round(h2, 1))
+
+
+def _shapes(scene: Scene) -> list:
+    from .body import body_shapes
+
+    return sorted([*body_shapes(scene.skeleton), *scene.props], key=lambda s: s.layer)
+
+
+@lru_cache(maxsize=64)
+def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
+    """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
+    scene = _scene(exercise_id, position)
+    x, y, w, h = view_box(exercise_id)
+    floor = (
+        f'<path d="M{num(x)},0H{num(x + w)}" stroke="#000000" stroke-width="1.4"/>'
+    )
+    body = "".join(shape.svg for shape in _shapes(scene))
+    return f"{num(x)} {num(y)} {num(w)} {num(h)}", floor + body
+
+
+def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
+    """SVG document text for one key position.
+
+    ``side`` is the INJURED leg, "left" or "right"; the canonical drawing shows the
+    left side and "right" mirrors it. ``title`` is the alt text, put XML-escaped in
+    <title>. Raises KeyError for an unknown exercise/position and ValueError for a bad
+    side.
+    """
+    if side not in SIDES:
+        raise ValueError(f"side must be 'left' or 'right', not {side!r}")
+    box, drawing = _drawing(exercise_id, position)
+    text = html.escape(_NOT_XML.sub("", title), quote=True)
+    if side == CANONICAL_SIDE:
+        group = f"<g>{drawing}</g>"
+    else:
+        x, _, w, _ = (float(v) for v in box.split())
+        group = f'<g transform="matrix(-1 0 0 1 {num(2 * x + w)} 0)">{drawing}</g>'
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" role="img" '
+        f'aria-label="{text}"><title>{text}</title>{group}</svg>'
+    )

@@ -1,0 +1,115 @@
+"""The program a questionnaire leads to: a referral, or a stage with its exercises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from generator.answers import Answers
+from generator.catalogue import Exercise, Figure
+
+
+@dataclass(frozen=True)
+class Dose:
+    """What the patient does: sets of reps (or rolls), how often, and how."""
+
+    reps: int
+    sets: int
+    per_side: bool
+    frequency: str
+    unit: str = "reps"
+    hold_s: int | None = None
+    tempo: str | None = None
+    note: str | None = None
+
+    def summary(self) -> str:
+        """One line for the handout, e.g. '2 sets of 10 reps each leg, hold 5 s, every day'."""
+        set_word = "set" if self.sets == 1 else "sets"
+        parts = [f"{self.sets} {set_word} of {self.reps} {self.unit}"]
+        if self.per_side:
+            parts[0] += " each leg"
+        if self.hold_s:
+            parts.append(f"hold {self.hold_s} s")
+        parts.append(self.frequency)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    name: str
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One exercise as prescribed: the catalogue entry, its dose, why it is there, and the
+    key positions shown at this stage."""
+
+    exercise: Exercise
+    dose: Dose
+    reason: str
+    figures: tuple[Figure, ...]
+    stage_note: str | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """Either a referral (stage is None) or a staged exercise program.
+
+    ``reasons`` are the decisions the handout prints under "Why this program": for a
+    referral, why exercise must wait; for a program, the stage and dose choices.
+    """
+
+    answers: Answers
+    reasons: tuple[str, ...]
+    warning_signs: tuple[str, ...]
+    stage: Stage | None = None
+    exercises: tuple[Prescription, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    progress: tuple[str, ...] = ()
+    step_back: tuple[str, ...] = ()
+    meanwhile: tuple[str, ...] = ()
+    who_to_see: str | None = None
+
+    @property
+    def referral(self) -> bool:
+        return self.stage is None
+
+
+def program_json(program: Program, images: Callable[[Prescription], list[str]]) -> dict[str, Any]:
+    """The JSON shape of section 5; ``images`` gives an exercise's figure URLs."""
+    return {
+        "referral": program.referral,
+        "stage": program.stage.number if program.stage else None,
+        "stage_name": program.stage.name if program.stage else None,
+        "reasons": list(program.reasons),
+        "exercises": [
+            {
+                "id": item.exercise.id,
+                "name": item.exercise.name,
+                "purpose": item.exercise.purpose,
+                "steps": list(item.exercise.steps),
+                "cues": list(item.exercise.cues),
+                "dose": {**asdict(item.dose), "summary": item.dose.summary()},
+                "equipment": {
+                    "needed": item.exercise.equipment,
+                    "substitute": item.exercise.substitute,
+                },
+                "pain_limit": item.exercise.pain_limit,
+                "easier": item.exercise.easier,
+                "harder": item.exercise.harder,
+                "stage_note": item.stage_note,
+                "reason": item.reason,
+                "images": images(item),
+            }
+            for item in program.exercises
+        ],
+    }

@@ -1,0 +1,126 @@
+"""The real thing in Debian's Chromium: the live preview, the PDF download, and the whole
+flow with JavaScript off. Playwright never downloads a browser here."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from app import create_app
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {"executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    server = make_server("127.0.0.1", 0, create_app({"TESTING": True}), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+def answer(page, grade="1", pain="2", slr="full", toe="yes", side="left"):
+    for name, value in (("grade", grade), ("pain", pain), ("slr", slr), ("toe", toe),
+                        ("side", side)):  # fmt: skip
+        page.locator(f'input[name="{name}"][value="{value}"]').check()
+
+
+def test_answering_updates_the_preview_without_a_reload(page, live_server):
+    page.goto(live_server + "/")
+    page.evaluate("window.notReloaded = true")
+    preview = page.locator("#preview")
+    answer(page)
+    preview.get_by_text("Stage 3 of 3").wait_for()
+    assert page.evaluate("window.notReloaded") is True
+    assert "grade=1&pain=2&slr=full&toe=yes&side=left" in page.url
+
+    page.locator('input[name="pain"][value="5"]').check()
+    preview.get_by_text("Stage 1 of 3").wait_for()
+    page.locator("summary", has_text="Handout details").click()
+    page.fill("#name", "Ada Lovelace")
+    preview.get_by_text("Ada Lovelace").wait_for()
+    assert "Ada" not in page.url
+    assert page.evaluate("window.notReloaded") is True
+
+
+def test_the_preview_shows_figures(page, live_server):
+    page.goto(live_server + "/?grade=2&pain=3&slr=limited&toe=no&side=right")
+    images = page.locator("#preview .figures img")
+    assert images.count() >= 10
+    for index in range(images.count()):
+        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_referral_answers_show_see_a_professional(page, live_server):
+    page.goto(live_server + "/")
+    answer(page, pain="8")
+    page.locator("#preview").get_by_text("See a professional first").wait_for()
+
+
+def test_download_pdf_from_the_preview(page, live_server):
+    page.goto(live_server + "/")
+    answer(page, grade="2", pain="3", slr="limited", toe="no")
+    page.locator("#preview").get_by_text("Stage 2 of 3").wait_for()
+    with page.expect_download() as download_info:
+        page.locator("#preview").get_by_role("button", name="Download PDF").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("hamstring-program-")
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+
+def test_the_whole_flow_works_with_javascript_off(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    answer(page, grade="2", pain="5", slr="limited", toe="no", side="right")
+    page.locator("details.personal summary").click()
+    page.fill("#name", "Grace Hopper")
+    page.get_by_role("button", name="Show program").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/program")
+    assert page.locator("#preview").get_by_text("Stage 1 of 3").is_visible()
+    assert page.locator("#preview").get_by_text("Grace Hopper").is_visible()
+    with page.expect_download() as download_info:
+        page.locator("#questionnaire").get_by_role("button", name="Download PDF").click()
+    assert download_info.value.suggested_filename.endswith(".pdf")
+    context.close()
+
+
+def test_missing_answers_without_javascript_show_messages_in_place(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.locator('input[name="grade"][value="2"]').check()
+    page.get_by_role("button", name="Show program").click()
+    page.wait_for_load_state()
+    assert page.locator("#error-pain").inner_text() == "Pain must be a whole number from 0 to 10."
+    assert page.locator('input[name="grade"][value="2"]').is_checked()
+    context.close()
+
+
+def test_print_hides_the_questionnaire(page, live_server):
+    page.goto(live_server + "/?grade=1&pain=2&slr=full&toe=yes&side=left")
+    page.emulate_media(media="print")
+    assert page.locator("#questionnaire").is_hidden()
+    assert page.locator(".handout").is_visible()

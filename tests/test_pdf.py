@@ -1,0 +1,149 @@
+"""The PDF handout: text read back with pdftotext, page size with pdfinfo, and a fetcher
+that reads nothing but the app's own files."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from generator.pdf import ORIGIN, RefusedURLError, RestrictedFetcher
+from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
+
+pytestmark = pytest.mark.slow
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "handout.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pdf_info(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+
+
+def post_pdf(client, data):
+    return client.post("/program.pdf", data=data)
+
+
+def test_pdf_is_an_attachment_named_with_the_date(client):
+    response = post_pdf(client, {**STAGE_3, "date": "2026-03-31"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF-")
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="hamstring-program-2026-03-31.pdf"'
+    )
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_pdf_carries_names_doses_and_the_footer(client, tmp_path):
+    data = {**STAGE_2_LARGEST, "name": "Ada Lovelace", "clinician": "Dr Who", "date": "2026-03-31"}
+    text = pdf_text(post_pdf(client, data).data, tmp_path)
+    flat = " ".join(text.split())
+    assert "Ada Lovelace" in flat
+    assert "Dr Who" in flat
+    assert "31 March 2026" in flat
+    assert "Stage 2 of 3" in flat
+    assert "Active straight leg raise with a band" in flat
+    assert "2 sets of 10 reps each leg, every day" in flat
+    assert "Page 1 of" in flat
+    assert "Not a substitute for medical advice" in flat
+    assert "Two-week tracking sheet" in flat
+
+
+def test_every_page_has_the_footer(client, tmp_path):
+    text = pdf_text(post_pdf(client, STAGE_2_LARGEST).data, tmp_path)
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Not a substitute for medical advice" in page
+
+
+@pytest.mark.parametrize(
+    ("paper", "size"), [("a4", "595.276 x 841.89 pts (A4)"), ("letter", "612 x 792 pts (letter)")]
+)
+def test_page_size_follows_the_paper_field(client, tmp_path, paper, size):
+    info = pdf_info(post_pdf(client, {**STAGE_1, "paper": paper}).data, tmp_path)
+    assert size in info
+
+
+def test_pdf_has_title_author_and_language(client, tmp_path):
+    data = {**STAGE_1, "clinician": "Dr Who"}
+    info = pdf_info(post_pdf(client, data).data, tmp_path)
+    assert "Title:           Hamstring program, stage 1: Calm and activate" in info
+    assert "Author:          Dr Who" in info
+
+
+def test_referral_pdf_says_see_a_professional(client, tmp_path):
+    flat = " ".join(pdf_text(post_pdf(client, REFERRAL).data, tmp_path).split())
+    assert "See a professional first" in flat
+    assert "Who to see" in flat
+    assert "Your exercises" not in flat
+
+
+def test_pdf_with_bad_input_returns_the_form_with_messages(client):
+    response = post_pdf(client, {**STAGE_1, "pain": "eleven", "name": "Ada"})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Pain must be a whole number from 0 to 10." in html
+    assert 'value="Ada"' in html
+
+
+def test_pdf_includes_the_figures(client, tmp_path):
+    pdf = post_pdf(client, STAGE_3).data
+    path = tmp_path / "figures.pdf"
+    path.write_bytes(pdf)
+    # Drawn SVG becomes vector paths; no figure means a handout with almost no drawing.
+    assert pdf.count(b"/Type /XObject") + pdf.count(b" re\n") + pdf.count(b" c\n") > 0
+    assert len(pdf) > 20_000
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:5000/static/css/print.css",
+        "https://handout.invalid/static/css/print.css",
+        "http://example.com/",
+        "data:text/plain,hello",
+        "ftp://handout.invalid/x",
+    ],
+)
+def test_fetcher_refuses_everything_but_its_own_origin(url):
+    fetcher = RestrictedFetcher(lambda path: (b"ok", "text/plain"))
+    with pytest.raises(ValueError, match=r"only the app's own files|disallowed protocol"):
+        fetcher.fetch(url)
+
+
+def test_fetcher_serves_its_own_origin_through_the_resolver():
+    seen = []
+    fetcher = RestrictedFetcher(lambda path: seen.append(path) or (b"body", "text/css"))
+    response = fetcher.fetch(ORIGIN + "/static/css/print.css")
+    assert response.read() == b"body"
+    assert seen == ["/static/css/print.css"]
+
+
+def test_fetcher_refuses_unknown_paths():
+    fetcher = RestrictedFetcher(lambda path: None)
+    with pytest.raises(RefusedURLError):
+        fetcher.fetch(ORIGIN + "/etc/passwd")
+
+
+def test_app_resolver_serves_static_files_and_figures_only(app):
+    from app import _resolve_own_file
+
+    with app.app_context():
+        css = _resolve_own_file("/static/css/print.css")
+        assert css is not None
+        assert css[1] == "text/css"
+        assert _resolve_own_file("/figures/hip-hinge/hinge-left.svg")[1] == "image/svg+xml"
+        for path in ("/static/../app.py", "/static/../../etc/passwd", "/program.json", "/",
+                     "/static/", "/static/nope.css"):  # fmt: skip
+            assert _resolve_own_file(path) is None, path

@@ -1,0 +1,289 @@
+"""Every route and error path through Flask's test client."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
+
+HTMX = {"HX-Request": "true"}
+
+
+def query(values: dict) -> str:
+    return urlencode(values, doseq=True)
+
+
+# JSON
+
+
+def test_json_for_a_mild_strain_with_full_range_is_a_stage_3_program(client):
+    response = client.get("/program.json?" + query(STAGE_3))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["referral"] is False
+    assert body["stage"] == 3
+    assert body["stage_name"] == "Build eccentric strength"
+    assert body["reasons"]
+    assert [e["id"] for e in body["exercises"]] == [
+        "foam-roll",
+        "straight-leg-bridge",
+        "ecc-sl-bridge",
+        "ecc-sliders",
+        "reverse-deadlift",
+    ]
+    for exercise in body["exercises"]:
+        assert set(exercise) >= {"id", "name", "purpose", "steps", "cues", "dose", "equipment",
+                                 "easier", "harder", "images"}  # fmt: skip
+        assert exercise["steps"]
+        assert exercise["cues"]
+        assert exercise["dose"]["reps"] > 0
+        assert exercise["dose"]["summary"]
+
+
+def test_json_images_are_figure_urls_for_the_injured_side(client):
+    body = client.get("/program.json?" + query(STAGE_3)).get_json()
+    deadlift = body["exercises"][-1]
+    assert deadlift["images"] == [
+        "/figures/reverse-deadlift/top-left.svg",
+        "/figures/reverse-deadlift/bottom-left.svg",
+    ]
+    for exercise in body["exercises"]:
+        for url in exercise["images"]:
+            assert client.get(url).status_code == 200
+
+
+def test_json_pain_eight_is_a_referral(client):
+    body = client.get("/program.json?" + query({**STAGE_3, "pain": "8"})).get_json()
+    assert body["referral"] is True
+    assert body["stage"] is None
+    assert body["stage_name"] is None
+    assert body["exercises"] == []
+    assert any("8/10" in reason for reason in body["reasons"])
+
+
+def test_json_pain_eleven_is_422_naming_pain(client):
+    response = client.get("/program.json?" + query({**STAGE_3, "pain": "eleven"}))
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"pain": "Pain must be a whole number from 0 to 10."}}
+
+
+def test_json_with_nothing_names_every_question(client):
+    response = client.get("/program.json")
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"grade", "pain", "slr", "toe", "side"}
+
+
+# The questionnaire page
+
+
+def test_index_shows_the_questionnaire_and_an_empty_preview(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    for name in ("grade", "pain", "slr", "toe", "side", "flags", "cleared", "name", "notes"):
+        assert f'name="{name}"' in html
+    assert 'id="preview"' in html
+    assert "Your program will appear here" in html
+    assert "/vendor/htmx.min.js" in html
+
+
+def test_query_parameters_prefill_the_form_and_the_preview(client):
+    html = client.get("/?" + query(STAGE_3)).get_data(as_text=True)
+    assert 'name="pain" value="2" checked' in html
+    assert 'name="side" value="left" checked' in html
+    assert "Stage 3 of 3" in html
+
+
+def test_index_with_some_answers_lists_the_rest_gently(client):
+    response = client.get("/?grade=2")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Still to answer" in html
+    assert "Pain right now" in html
+
+
+def test_index_with_a_wrong_answer_is_422_with_the_message(client):
+    response = client.get("/?" + query({**STAGE_3, "pain": "eleven"}))
+    assert response.status_code == 422
+    assert "Pain must be a whole number from 0 to 10." in response.get_data(as_text=True)
+
+
+def test_htmx_is_served_by_the_app(client):
+    response = client.get("/vendor/htmx.min.js")
+    assert response.status_code == 200
+    assert response.mimetype == "text/javascript"
+    assert b"htmx" in response.data[:200]
+
+
+# The printable program page
+
+
+def test_program_page_is_the_full_handout(client):
+    response = client.get("/program?" + query(STAGE_2_LARGEST))
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Stage 2 of 3" in html
+    for section in ("Why this program", "Pain rules", "Your exercises", "Step back when",
+                    "Two-week tracking sheet", "Stop and see a professional"):  # fmt: skip
+        assert section in html
+    assert 'id="questionnaire"' not in html
+    assert "/figures/aslr-band/band-leg-up-right.svg" in html
+
+
+def test_program_page_with_bad_input_returns_the_form_with_messages(client):
+    response = client.get("/program?" + query({**STAGE_3, "side": "both", "grade": "7"}))
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Choose the injured leg: left or right." in html
+    assert "Choose the grade of the strain" in html
+    assert 'name="pain" value="2" checked' in html
+
+
+def test_program_page_ignores_personal_fields_in_the_url(client):
+    html = client.get("/program?" + query({**STAGE_3, "name": "Zed Query"})).get_data(as_text=True)
+    assert "Zed Query" not in html
+
+
+def test_referral_page_says_who_to_see_and_has_no_exercises(client):
+    html = client.get("/program?" + query(REFERRAL)).get_data(as_text=True)
+    assert "See a professional first" in html
+    assert "Who to see" in html
+    assert "Your exercises" not in html
+
+
+# POST /program: the live preview and the no-JavaScript fallback
+
+
+def test_htmx_post_answers_only_the_preview_fragment(client):
+    response = client.post("/program", data={**STAGE_1, "name": "Ada Lovelace"}, headers=HTMX)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert html.lstrip().startswith('<section id="preview"')
+    assert "<html" not in html
+    assert "Ada Lovelace" in html
+    assert "Stage 1 of 3" in html
+    assert "HX-Request" in response.headers["Vary"]
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_htmx_post_puts_only_clinical_answers_in_the_address_bar(client):
+    response = client.post(
+        "/program", data={**STAGE_1, "name": "Ada Lovelace", "notes": "secret"}, headers=HTMX
+    )
+    url = response.headers["HX-Replace-Url"]
+    assert url == "/?grade=2&pain=5&slr=limited&toe=no&side=left"
+    assert "Ada" not in url
+    assert "secret" not in url
+
+
+def test_htmx_post_with_errors_is_422_with_messages_beside_the_fields(client):
+    response = client.post("/program", data={**STAGE_1, "pain": "eleven"}, headers=HTMX)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert '<p class="field-error" id="error-pain" hx-swap-oob="true">Pain must be' in html
+    assert "HX-Replace-Url" not in response.headers
+
+
+def test_htmx_post_does_not_scold_questions_not_answered_yet(client):
+    response = client.post("/program", data={"grade": "2"}, headers=HTMX)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'id="error-pain" hx-swap-oob="true"></p>' in html
+    assert "Still to answer" in html
+
+
+def test_plain_post_returns_the_full_page_with_the_program(client):
+    response = client.post("/program", data={**STAGE_3, "name": "Grace Hopper"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<html" in html
+    assert 'id="questionnaire"' in html
+    assert "Grace Hopper" in html
+    assert "Stage 3 of 3" in html
+
+
+def test_plain_post_with_errors_keeps_the_other_answers(client):
+    data = {**STAGE_3, "pain": "", "name": "Grace Hopper", "notes": "Keep it light"}
+    response = client.post("/program", data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Pain must be a whole number from 0 to 10." in html
+    assert 'value="Grace Hopper"' in html
+    assert "Keep it light</textarea>" in html
+    assert 'name="slr" value="full" checked' in html
+
+
+@pytest.mark.parametrize("field", ["name", "clinician", "notes"])
+def test_markup_in_a_personal_field_shows_as_text(client, field):
+    attack = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    html = client.post("/program", data={**STAGE_3, field: attack}).get_data(as_text=True)
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_too_long_name_is_a_message_not_a_program(client):
+    response = client.post("/program", data={**STAGE_3, "name": "x" * 81})
+    assert response.status_code == 422
+    assert "at most 80 characters" in response.get_data(as_text=True)
+
+
+def test_oversized_body_is_413_not_500(client):
+    response = client.post("/program", data={**STAGE_3, "notes": "x" * 100_000})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_other_methods_are_405(client, method):
+    assert getattr(client, method)("/program").status_code == 405
+
+
+def test_unknown_page_is_404_html(client):
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert "Back to the questionnaire" in response.get_data(as_text=True)
+
+
+# Figures
+
+
+def test_figure_is_cacheable_svg(client):
+    response = client.get("/figures/hip-hinge/hinge-right.svg")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    assert response.cache_control.max_age >= 86400
+    assert response.headers["ETag"]
+    again = client.get(
+        "/figures/hip-hinge/hinge-right.svg", headers={"If-None-Match": response.headers["ETag"]}
+    )
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/figures/hip-hinge/nowhere-left.svg", "/figures/nope/hinge-left.svg",
+     "/figures/hip-hinge/hinge-up.svg"],
+)  # fmt: skip
+def test_unknown_figure_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+# Headers
+
+
+@pytest.mark.parametrize("url", ["/", "/program?grade=1", "/program.json", "/nowhere"])
+def test_security_headers_on_every_response(client, url):
+    headers = client.get(url).headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"]
+
+
+def test_pages_have_no_inline_script_or_handlers(client):
+    html = client.post("/program", data=STAGE_2_LARGEST).get_data(as_text=True)
+    assert "<script>" not in html
+    assert " onclick=" not in html
+    assert "javascript:" not in html

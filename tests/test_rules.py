@@ -1,0 +1,229 @@
+"""The clinical rules of PRODUCT.md section 4, over the whole answer space."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from generator.answers import Answers, Flag, Grade, Side, Slr, ToeTouch
+from generator.catalogue import KIND_ORDER, catalogue
+from generator.rules import build_program, safety_gate, select_stage
+
+ECCENTRIC = {"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"}
+FLAG_SUBSETS = [
+    frozenset(combo)
+    for size in range(len(Flag) + 1)
+    for combo in itertools.combinations(Flag, size)
+]
+ALL_ANSWERS = [
+    Answers(grade, pain, slr, toe, side, flags, cleared)
+    for grade in Grade
+    for pain in range(11)
+    for slr in Slr
+    for toe in ToeTouch
+    for side in Side
+    for flags in FLAG_SUBSETS
+    for cleared in (False, True)
+]
+# Section 4.3, written out again here so a wrong table in rules.py is caught.
+STAGE_EXERCISES = {
+    1: {"supine-iso", "prone-iso", "hip-hinge"},
+    2: {"aslr-band", "toe-touch", "foam-roll", "supine-iso", "ecc-sl-bridge",
+        "straight-leg-bridge", "hip-hinge"},
+    3: {"foam-roll", "ecc-sl-bridge", "straight-leg-bridge", "ecc-sliders", "reverse-deadlift"},
+}  # fmt: skip
+
+
+def expected_referral(a: Answers) -> bool:
+    """Section 4.1, as the spec states it."""
+    return a.pain >= 7 or (not a.cleared and (a.grade is Grade.THREE or bool(a.flags)))
+
+
+def expected_stage(a: Answers) -> int:
+    """Section 4.2's table, as the spec states it."""
+    if 4 <= a.pain <= 6 or (a.grade is Grade.THREE and a.pain >= 3):
+        return 1
+    if a.pain <= 2 and a.slr is Slr.FULL and a.toe is ToeTouch.YES:
+        return 3
+    return 2
+
+
+def expected_exercises(a: Answers, stage: int) -> set[str]:
+    wanted = set(STAGE_EXERCISES[stage])
+    if a.slr is Slr.FULL:
+        wanted.discard("aslr-band")
+    if a.toe is ToeTouch.YES:
+        wanted.discard("toe-touch")
+    return wanted
+
+
+def test_the_answer_space_is_enumerated_whole():
+    assert len(ALL_ANSWERS) == 4 * 11 * 2 * 2 * 2 * 32 * 2
+
+
+def test_every_combination_obeys_section_4():
+    checked = 0
+    for answers in ALL_ANSWERS:
+        program = build_program(answers)
+        assert program.referral == expected_referral(answers), answers
+        assert program.reasons, answers
+        assert all(reason.strip() for reason in program.reasons), answers
+        assert program.warning_signs, answers
+        if program.referral:
+            assert program.exercises == ()
+            assert program.meanwhile
+            assert program.who_to_see
+            continue
+        assert program.stage.number == expected_stage(answers), answers
+        ids = [item.exercise.id for item in program.exercises]
+        assert set(ids) == expected_exercises(answers, program.stage.number), answers
+        if program.stage.number == 1:
+            assert not ECCENTRIC & set(ids), answers
+        assert ("aslr-band" in ids) <= (answers.slr is Slr.LIMITED)
+        assert ("toe-touch" in ids) <= (answers.toe is ToeTouch.NO)
+        kinds = [KIND_ORDER.index(item.exercise.kind) for item in program.exercises]
+        assert kinds == sorted(kinds), answers
+        for item in program.exercises:
+            assert item.reason.strip()
+            assert item.figures, item.exercise.id
+            assert item.dose.reps > 0
+            assert item.dose.sets > 0
+            assert item.dose.frequency
+        assert {left.name for left in program.left_out} == {
+            exercise.name for exercise in catalogue().values() if exercise.id not in ids
+        }
+        assert all(left.reason.strip() for left in program.left_out)
+        assert program.progress
+        assert program.step_back
+        checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("exercise_id", list(catalogue()))
+def test_every_exercise_in_the_catalogue_is_complete(exercise_id):
+    exercise = catalogue()[exercise_id]
+    for text in (exercise.name, exercise.purpose, exercise.equipment, exercise.easier,
+                 exercise.harder):  # fmt: skip
+        assert text.strip()
+    assert 3 <= len(exercise.steps) <= 6
+    assert 2 <= len(exercise.cues) <= 4
+    assert all(step.strip() for step in exercise.steps)
+    assert exercise.dose.reps[0] <= exercise.dose.reps[1]
+    assert exercise.pain_limit == 3
+    assert exercise.figures
+    assert all(figure.alt.strip() for figure in exercise.figures)
+
+
+def test_catalogue_has_the_ten_exercises_of_section_4_3():
+    assert list(catalogue()) == [
+        "aslr-band", "toe-touch", "foam-roll", "supine-iso", "prone-iso", "ecc-sl-bridge",
+        "straight-leg-bridge", "ecc-sliders", "hip-hinge", "reverse-deadlift",
+    ]  # fmt: skip
+
+
+def make(**changes) -> Answers:
+    base = {"grade": Grade.TWO, "pain": 2, "slr": Slr.FULL, "toe": ToeTouch.YES,
+            "side": Side.LEFT}  # fmt: skip
+    return Answers(**{**base, **changes})
+
+
+def test_pain_seven_or_more_always_refers_even_when_cleared():
+    for pain in (7, 8, 9, 10):
+        assert safety_gate(make(pain=pain, cleared=True))
+
+
+def test_grade_three_refers_unless_cleared():
+    assert safety_gate(make(grade=Grade.THREE))
+    assert not safety_gate(make(grade=Grade.THREE, cleared=True))
+
+
+@pytest.mark.parametrize("flag", list(Flag))
+def test_each_warning_sign_refers_unless_cleared(flag):
+    reasons = safety_gate(make(flags=frozenset({flag})))
+    assert len(reasons) == 1
+    assert "Warning sign" in reasons[0]
+    assert not safety_gate(make(flags=frozenset({flag}), cleared=True))
+
+
+def test_each_referral_reason_is_listed():
+    reasons = safety_gate(make(pain=9, grade=Grade.THREE, flags=frozenset({Flag.POP, Flag.GAP})))
+    assert len(reasons) == 4
+
+
+def test_mild_strain_with_full_range_gets_stage_3_at_the_upper_dose():
+    program = build_program(make(grade=Grade.ONE, pain=2))
+    assert program.stage.number == 3
+    deadlift = next(i for i in program.exercises if i.exercise.id == "reverse-deadlift")
+    assert deadlift.dose.reps == 15
+    assert deadlift.dose.sets == 3
+    assert "5" in deadlift.dose.tempo
+    assert program.exercises[0].exercise.id == "foam-roll"
+    assert program.exercises[-1].exercise.kind.value == "loading"
+
+
+def test_moderate_strain_starts_at_the_lower_end_of_each_range():
+    program = build_program(make(grade=Grade.TWO, pain=2))
+    deadlift = next(i for i in program.exercises if i.exercise.id == "reverse-deadlift")
+    roll = next(i for i in program.exercises if i.exercise.id == "foam-roll")
+    assert deadlift.dose.reps == 10
+    assert roll.dose.reps == 25
+
+
+def test_unknown_grade_is_treated_as_grade_2():
+    unknown = build_program(make(grade=Grade.UNKNOWN, pain=5))
+    moderate = build_program(make(grade=Grade.TWO, pain=5))
+    assert [i.dose for i in unknown.exercises] == [i.dose for i in moderate.exercises]
+    assert any("treated as grade 2" in reason for reason in unknown.reasons)
+
+
+def test_pain_four_to_six_is_stage_1_with_holds_and_one_daily_set():
+    program = build_program(make(pain=5))
+    assert program.stage.number == 1
+    assert [i.exercise.id for i in program.exercises] == ["supine-iso", "prone-iso", "hip-hinge"]
+    hold = program.exercises[0]
+    assert hold.dose.sets == 1
+    assert hold.dose.hold_s == 5
+    assert hold.dose.frequency == "every day"
+
+
+def test_cleared_grade_three_with_pain_three_starts_in_stage_1():
+    program = build_program(make(grade=Grade.THREE, pain=3, cleared=True))
+    assert program.stage.number == 1
+    assert "cleared" in program.reasons[0]
+
+
+def test_pain_three_with_full_range_stays_in_stage_2():
+    program = build_program(make(pain=3))
+    assert program.stage.number == 2
+    ids = [i.exercise.id for i in program.exercises]
+    assert "aslr-band" not in ids
+    assert "toe-touch" not in ids
+
+
+def test_limited_leg_raise_and_toe_touch_give_the_largest_stage_2_program():
+    program = build_program(make(pain=1, slr=Slr.LIMITED, toe=ToeTouch.NO))
+    assert [i.exercise.id for i in program.exercises] == [
+        "foam-roll", "aslr-band", "toe-touch", "supine-iso", "hip-hinge",
+        "straight-leg-bridge", "ecc-sl-bridge",
+    ]  # fmt: skip
+    bridge = next(i for i in program.exercises if i.exercise.id == "ecc-sl-bridge")
+    assert bridge.dose.frequency == "every other day"
+    assert bridge.dose.sets == 2
+
+
+def test_straight_leg_bridge_roll_moves_from_knee_to_ankle():
+    stage2 = build_program(make(pain=3)).exercises
+    stage3 = build_program(make(pain=0)).exercises
+    knee = next(i for i in stage2 if i.exercise.id == "straight-leg-bridge")
+    ankle = next(i for i in stage3 if i.exercise.id == "straight-leg-bridge")
+    assert [f.position for f in knee.figures] == ["knee"]
+    assert [f.position for f in ankle.figures] == ["ankle"]
+    assert "knee" in knee.stage_note
+    assert "ankle" in ankle.stage_note
+
+
+def test_select_stage_explains_its_choice():
+    stage, reason = select_stage(make(pain=2, toe=ToeTouch.NO))
+    assert stage == 2
+    assert "toes" in reason
