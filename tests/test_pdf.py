@@ -96,13 +96,31 @@ def test_pdf_with_bad_input_returns_the_form_with_messages(client):
     assert 'value="Ada"' in html
 
 
-def test_pdf_includes_the_figures(client, tmp_path):
-    pdf = post_pdf(client, STAGE_3).data
-    path = tmp_path / "figures.pdf"
-    path.write_bytes(pdf)
-    # Drawn SVG becomes vector paths; no figure means a handout with almost no drawing.
-    assert pdf.count(b"/Type /XObject") + pdf.count(b" re\n") + pdf.count(b" c\n") > 0
-    assert len(pdf) > 20_000
+def test_pdf_fetches_every_figure_of_the_program_and_only_own_files(client, monkeypatch):
+    import app as web
+
+    fetched = []
+    real = web._resolve_own_file
+
+    def spy(path):
+        fetched.append(path)
+        return real(path)
+
+    monkeypatch.setattr(web, "_resolve_own_file", spy)
+    assert post_pdf(client, STAGE_3).status_code == 200
+    figures = [path for path in fetched if path.startswith("/figures/")]
+    assert figures == [
+        f"/figures/{exercise_id}/{position}-left.svg"
+        for exercise_id, positions in (
+            ("foam-roll", ["roll"]),
+            ("straight-leg-bridge", ["ankle"]),
+            ("ecc-sl-bridge", ["bridge", "lower"]),
+            ("ecc-sliders", ["bridge", "straight"]),
+            ("reverse-deadlift", ["top", "bottom"]),
+        )
+        for position in positions
+    ]
+    assert all(path.startswith(("/static/", "/figures/")) for path in fetched)
 
 
 @pytest.mark.parametrize(
