@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import secrets
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
@@ -33,7 +34,7 @@ from generator.answers import (
 )
 from generator.catalogue import catalogue, guidance
 from generator.figures import figure_svg
-from generator.pdf import render_pdf
+from generator.pdf import ORIGIN, HandoutPdfs, RendererBusyError, Resolver
 from generator.program import Prescription, Program, program_json
 from generator.rules import build_program
 
@@ -59,6 +60,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         CLINIC_CONTACT="",
         CLINIC_LOGO="",
         MAX_CONTENT_LENGTH=32 * 1024,
+        PDF_CACHE_SIZE=64,
+        PDF_CONCURRENT_RENDERS=2,
+        PDF_RENDER_AHEAD=True,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -67,6 +71,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     Htmx(app)
     app.register_blueprint(bp)
+    app.extensions["handout_pdfs"] = HandoutPdfs(
+        own_file_resolver(app),
+        size=app.config["PDF_CACHE_SIZE"],
+        concurrent=app.config["PDF_CONCURRENT_RENDERS"],
+    )
     app.register_error_handler(HTTPException, _http_error)
     app.after_request(_security_headers)
     return app
@@ -185,6 +194,8 @@ def program_post() -> Response:
         response = Response(html, status=status)
         if parsed.ok:
             response.headers["HX-Replace-Url"] = url_for(".index") + "?" + _share_query(parsed)
+            if current_app.config["PDF_RENDER_AHEAD"]:
+                _pdfs().prepare(_pdf_key(parsed), _pdf_html_maker(parsed))
     else:
         response = Response(render_template("index.html", **_context(parsed, program)), status)
     response.headers["Cache-Control"] = "no-store"
@@ -198,14 +209,39 @@ def program_pdf() -> Response:
     parsed = parse_form(request.form, default_paper=_default_paper())
     if not parsed.ok:
         return Response(render_template("index.html", **_context(parsed, None)), status=422)
-    program = _program_for(parsed)
-    html = render_template("pdf.html", **_context(parsed, program))
-    pdf = render_pdf(html, _resolve_own_file)
+    try:
+        pdf = _pdfs().get(_pdf_key(parsed), _pdf_html_maker(parsed))
+    except RendererBusyError:
+        response = Response(render_template("busy.html"), status=503)
+        response.headers["Retry-After"] = "5"
+        return response
     name = f"hamstring-program-{parsed.personal.date.isoformat()}.pdf"
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _pdfs() -> HandoutPdfs:
+    return current_app.extensions["handout_pdfs"]
+
+
+def _pdf_key(parsed: Parsed) -> str:
+    """Everything the PDF depends on, hashed (personal fields included, never in clear)."""
+    config = current_app.config
+    clinic = (config["CLINIC_NAME"], config["CLINIC_CONTACT"], config["CLINIC_LOGO"])
+    return HandoutPdfs.key(parsed.answers, parsed.personal, clinic)
+
+
+def _pdf_html_maker(parsed: Parsed) -> Callable[[], str]:
+    """The handout HTML for the PDF, renderable in any thread (render-ahead runs in one)."""
+    app = current_app._get_current_object()
+
+    def make_html() -> str:
+        with app.test_request_context(base_url=ORIGIN):
+            return render_template("pdf.html", **_context(parsed, build_program(parsed.answers)))
+
+    return make_html
 
 
 @bp.get("/program.json")
@@ -266,22 +302,28 @@ def _htmx_file():
     )
 
 
-def _resolve_own_file(path: str) -> tuple[bytes, str] | None:
+def own_file_resolver(app: Flask) -> Resolver:
     """The PDF renderer's only source: the app's static files and figures, resolved
     in-process through the app's own URL map (never the network, never ``file://``)."""
-    try:
-        endpoint, args = current_app.url_map.bind("handout.invalid").match(path, method="GET")
-    except HTTPException:
-        return None
-    if endpoint == "static":
-        found = safe_join(current_app.static_folder, args["filename"])
-        if found is None or not Path(found).is_file():
+    urls = app.url_map.bind("handout.invalid")
+    static_folder = app.static_folder
+
+    def resolve(path: str) -> tuple[bytes, str] | None:
+        try:
+            endpoint, args = urls.match(path, method="GET")
+        except HTTPException:
             return None
-        return Path(found).read_bytes(), mimetypes.guess_type(found)[0] or "text/plain"
-    if endpoint == "handout.figure":
-        svg = _figure_text(**args)
-        return (svg.encode(), "image/svg+xml") if svg else None
-    return None
+        if endpoint == "static":
+            found = safe_join(static_folder, args["filename"])
+            if found is None or not Path(found).is_file():
+                return None
+            return Path(found).read_bytes(), mimetypes.guess_type(found)[0] or "text/plain"
+        if endpoint == "handout.figure":
+            svg = _figure_text(**args)
+            return (svg.encode(), "image/svg+xml") if svg else None
+        return None
+
+    return resolve
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:

@@ -8,7 +8,11 @@ refuses everything else.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
@@ -51,3 +55,110 @@ def render_pdf(html: str, resolve: Resolver, **options: object) -> bytes:
         string=html, base_url=ORIGIN + "/", url_fetcher=RestrictedFetcher(resolve)
     )
     return document.write_pdf(**options)
+
+
+class RendererBusyError(RuntimeError):
+    """Every render slot is taken; the caller should answer 503 and ask to retry."""
+
+
+class HandoutPdfs:
+    """Rendered handout PDFs for one process.
+
+    - a bounded LRU cache keyed by a hash of the full normalised input, so a repeat or a
+      double click costs a dictionary look-up (the key holds no personal text in clear);
+    - a bound on concurrent renders (``RendererBusyError`` past it);
+    - render-ahead: ``prepare`` renders in a background thread while the user is still
+      looking at the preview, best effort, only when a render slot is free, latest first;
+    - WeasyPrint's image cache shared across renders, so each figure is parsed once.
+    """
+
+    def __init__(self, resolve: Resolver, *, size: int = 64, concurrent: int = 2) -> None:
+        self.resolve = resolve
+        self._size = size
+        self._pdfs: OrderedDict[str, bytes] = OrderedDict()
+        self._in_flight: dict[str, Future[bytes]] = {}
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(concurrent)
+        self._images: dict[str, object] = {}
+        self._pending: tuple[str, Callable[[], str]] | None = None
+        self._wake = threading.Condition(self._lock)
+        self._worker: threading.Thread | None = None
+
+    @staticmethod
+    def key(*parts: object) -> str:
+        """A cache key for the normalised input: a hash, never the text itself."""
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def get(self, key: str, make_html: Callable[[], str], *, wait: float = 30.0) -> bytes:
+        """The PDF for ``key``: from the cache, from a render already under way, or
+        rendered now from ``make_html()``. Raises ``RendererBusyError`` when no slot is
+        free."""
+        with self._lock:
+            if key in self._pdfs:
+                self._pdfs.move_to_end(key)
+                return self._pdfs[key]
+            running = self._in_flight.get(key)
+        if running is not None:
+            return running.result(timeout=wait)
+        if not self._slots.acquire(timeout=0.5):
+            raise RendererBusyError("all PDF render slots are busy")
+        try:
+            return self._render(key, make_html)
+        finally:
+            self._slots.release()
+
+    def prepare(self, key: str, make_html: Callable[[], str]) -> None:
+        """Render ahead in the background, best effort; a newer request replaces an older
+        one that has not started."""
+        with self._wake:
+            if key in self._pdfs or key in self._in_flight:
+                return
+            self._pending = (key, make_html)
+            if self._worker is None:
+                self._worker = threading.Thread(
+                    target=self._work, name="pdf-render-ahead", daemon=True
+                )
+                self._worker.start()
+            self._wake.notify()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pdfs.clear()
+
+    def __len__(self) -> int:
+        return len(self._pdfs)
+
+    def _render(self, key: str, make_html: Callable[[], str]) -> bytes:
+        future: Future[bytes] = Future()
+        with self._lock:
+            self._in_flight[key] = future
+        try:
+            pdf = render_pdf(make_html(), self.resolve, cache=self._images)
+        except BaseException as error:
+            future.set_exception(error)
+            raise
+        finally:
+            with self._lock:
+                self._in_flight.pop(key, None)
+        future.set_result(pdf)
+        with self._lock:
+            self._pdfs[key] = pdf
+            while len(self._pdfs) > self._size:
+                self._pdfs.popitem(last=False)
+        return pdf
+
+    def _work(self) -> None:
+        while True:
+            with self._wake:
+                while self._pending is None:
+                    self._wake.wait()
+                key, make_html = self._pending
+                self._pending = None
+            if not self._slots.acquire(blocking=False):
+                continue  # the slots serve people waiting for a download first
+            try:
+                self._render(key, make_html)
+            except Exception:
+                pass  # best effort: the download click renders it again and reports
+            finally:
+                self._slots.release()

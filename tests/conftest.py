@@ -9,7 +9,8 @@ from app import create_app
 
 @pytest.fixture
 def app():
-    return create_app({"TESTING": True})
+    # Render-ahead is tested on its own; elsewhere it would render in the background.
+    return create_app({"TESTING": True, "PDF_RENDER_AHEAD": False})
 
 
 @pytest.fixture

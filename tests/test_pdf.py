@@ -4,9 +4,11 @@ that reads nothing but the app's own files."""
 from __future__ import annotations
 
 import subprocess
+import time
 
 import pytest
 
+from app import create_app, own_file_resolver
 from generator.pdf import ORIGIN, RefusedURLError, RestrictedFetcher
 from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
 
@@ -96,17 +98,16 @@ def test_pdf_with_bad_input_returns_the_form_with_messages(client):
     assert 'value="Ada"' in html
 
 
-def test_pdf_fetches_every_figure_of_the_program_and_only_own_files(client, monkeypatch):
-    import app as web
-
+def test_pdf_fetches_every_figure_of_the_program_and_only_own_files(app, client, monkeypatch):
+    pdfs = app.extensions["handout_pdfs"]
     fetched = []
-    real = web._resolve_own_file
+    real = pdfs.resolve
 
     def spy(path):
         fetched.append(path)
         return real(path)
 
-    monkeypatch.setattr(web, "_resolve_own_file", spy)
+    monkeypatch.setattr(pdfs, "resolve", spy)
     assert post_pdf(client, STAGE_3).status_code == 200
     figures = [path for path in fetched if path.startswith("/figures/")]
     assert figures == [
@@ -155,13 +156,73 @@ def test_fetcher_refuses_unknown_paths():
 
 
 def test_app_resolver_serves_static_files_and_figures_only(app):
-    from app import _resolve_own_file
+    resolve = own_file_resolver(app)
+    css = resolve("/static/css/print.css")
+    assert css is not None
+    assert css[1] == "text/css"
+    assert resolve("/figures/hip-hinge/hinge-left.svg")[1] == "image/svg+xml"
+    for path in ("/static/../app.py", "/static/../../etc/passwd", "/program.json", "/",
+                 "/static/", "/static/nope.css", "/figures/hip-hinge/hinge-up.svg"):  # fmt: skip
+        assert resolve(path) is None, path
 
-    with app.app_context():
-        css = _resolve_own_file("/static/css/print.css")
-        assert css is not None
-        assert css[1] == "text/css"
-        assert _resolve_own_file("/figures/hip-hinge/hinge-left.svg")[1] == "image/svg+xml"
-        for path in ("/static/../app.py", "/static/../../etc/passwd", "/program.json", "/",
-                     "/static/", "/static/nope.css"):  # fmt: skip
-            assert _resolve_own_file(path) is None, path
+
+# The cache, the render bound and render-ahead
+
+
+def count_renders(monkeypatch) -> list[int]:
+    import generator.pdf
+
+    calls = []
+    real = generator.pdf.render_pdf
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(generator.pdf, "render_pdf", counting)
+    return calls
+
+
+def test_the_same_handout_again_comes_from_the_cache(client, monkeypatch):
+    renders = count_renders(monkeypatch)
+    data = {**STAGE_1, "name": "Ada"}
+    first = post_pdf(client, data).data
+    second = post_pdf(client, data).data
+    assert first == second
+    assert len(renders) == 1
+    post_pdf(client, {**STAGE_1, "name": "Grace"})
+    assert len(renders) == 2
+
+
+def test_the_cache_is_bounded_and_keys_hold_no_names(app, client):
+    app.extensions["handout_pdfs"]._size = 2
+    for name in ("Ada", "Grace", "Alan"):
+        post_pdf(client, {**STAGE_1, "name": name})
+    pdfs = app.extensions["handout_pdfs"]
+    assert len(pdfs) == 2
+    assert all(len(key) == 64 and "Alan" not in key for key in pdfs._pdfs)
+
+
+def test_a_full_renderer_answers_503_with_retry_after(app, client):
+    pdfs = app.extensions["handout_pdfs"]
+    while pdfs._slots.acquire(blocking=False):
+        pass
+    response = post_pdf(client, STAGE_1)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert "busy" in response.get_data(as_text=True)
+
+
+def test_render_ahead_makes_the_pdf_ready_before_the_click(monkeypatch):
+    app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": True})
+    client = app.test_client()
+    renders = count_renders(monkeypatch)
+    data = {**STAGE_3, "name": "Ada"}
+    client.post("/program", data=data, headers={"HX-Request": "true"})
+    pdfs = app.extensions["handout_pdfs"]
+    deadline = time.monotonic() + 30
+    while len(pdfs) == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(pdfs) == 1
+    assert post_pdf(client, data).status_code == 200
+    assert len(renders) == 1

@@ -14,11 +14,18 @@ import html
 import re
 from functools import lru_cache
 
-from .body import Point
-from .draw import Box, num, union
+from .body import Point, body_shapes, outline
+from .draw import Box, Shape, num, union
 from .poses import BUILDERS, Scene
 
-__all__ = ["POSITIONS", "figure_svg", "pose_flexion", "pose_joints", "view_box"]
+__all__ = [
+    "POSITIONS",
+    "body_outline",
+    "figure_svg",
+    "pose_flexion",
+    "pose_joints",
+    "view_box",
+]
 
 POSITIONS: dict[str, tuple[str, ...]] = {
     "aslr-band": ("band-leg-up", "raise-other"),
@@ -60,7 +67,7 @@ def pose_joints(exercise_id: str, position: str) -> dict[str, Point]:
     """Joint positions of one key position, canonical (left) view.
 
     World coordinates: y up, floor at y = 0, units of 1 % body height. Names are
-    ``hip``, ``waist``, ``shoulder``, ``head`` and ``near_``/``far_`` + ``elbow``,
+    ``hip``, ``waist``, ``back``, ``shoulder``, ``head`` and ``near_``/``far_`` + ``elbow``,
     ``hand``, ``knee``, ``ankle``, ``heel``, ``toe``; ``near_`` is the working leg.
     Raises KeyError for an unknown exercise or position.
     """
@@ -70,6 +77,11 @@ def pose_joints(exercise_id: str, position: str) -> dict[str, Point]:
 def pose_flexion(exercise_id: str, position: str) -> dict[str, float]:
     """Anatomical joint angles (degrees, flexion positive) of one key position."""
     return dict(_scene(exercise_id, position).skeleton.flexion)
+
+
+def body_outline(exercise_id: str, position: str) -> list[tuple[Point, float]]:
+    """Circles (centre, radius) bounding the drawn body, canonical view, world units."""
+    return outline(_scene(exercise_id, position).skeleton)
 
 
 @lru_cache(maxsize=16)
@@ -94,9 +106,8 @@ def view_box(exercise_id: str) -> tuple[float, float, float, float]:
     return (round(cx - w2 / 2, 1), round(-top, 1), round(w2, 1), round(h2, 1))
 
 
-def _shapes(scene: Scene) -> list:
-    from .body import body_shapes
-
+def _shapes(scene: Scene) -> list[Shape]:
+    """Body parts and props of a scene, back to front."""
     return sorted([*body_shapes(scene.skeleton), *scene.props], key=lambda s: s.layer)
 
 
@@ -105,9 +116,7 @@ def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
     """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
     scene = _scene(exercise_id, position)
     x, y, w, h = view_box(exercise_id)
-    floor = (
-        f'<path d="M{num(x)},0H{num(x + w)}" stroke="#000000" stroke-width="1.4"/>'
-    )
+    floor = f'<path d="M{num(x)},0H{num(x + w)}" stroke="#000000" stroke-width="1.4"/>'
     body = "".join(shape.svg for shape in _shapes(scene))
     return f"{num(x)} {num(y)} {num(w)} {num(h)}", floor + body
 
@@ -124,6 +133,9 @@ def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
     box, drawing = _drawing(exercise_id, position)
     text = html.escape(_NOT_XML.sub("", title), quote=True)
+    # Character references keep CR, LF and TAB exactly: XML parsers would otherwise
+    # normalise them (CR in text, all three in attribute values).
+    text = text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
     if side == CANONICAL_SIDE:
         group = f"<g>{drawing}</g>"
     else:

@@ -43,7 +43,7 @@ R_FOREARM = (2.8, 2.2)
 R_HAND = 2.6
 R_THIGH = (6.0, 4.2)
 R_SHIN = (4.2, 2.5)
-R_HEEL = 2.1
+R_HEEL = 2.5
 R_TOE = 1.3
 # The buttock and the back of the chest sit behind the joint line that the skeleton uses.
 PELVIS_BACK = 1.6
@@ -265,9 +265,7 @@ def stance(heel: Point, sole: float, knee: float, knee_ahead: float) -> tuple[Po
     knee is in front of the ankle. Standing poses are built from the foot up so the feet
     are exactly on the floor or on a prop.
     """
-    f = unit(sole)
-    n = (-f[1], f[0])
-    ankle = offset(heel, (f, HEEL_BACK), (n, ANKLE_UP))
+    ankle = ankle_for_heel(heel, sole)
     shin = -90.0 - knee_ahead  # direction knee -> ankle
     knee_pt = along(ankle, shin + 180.0, SHIN)
     hip = along(knee_pt, shin + knee + 180.0, THIGH)
@@ -309,10 +307,10 @@ def ankle_for_heel(heel: Point, sole: float) -> Point:
 
 
 def frame(deg: float) -> tuple[Point, Point]:
-    """(along, anterior) unit vectors of a segment pointing in direction ``deg``.
+    """(along, side) unit vectors of a segment pointing in direction ``deg``.
 
-    Anterior is the segment direction turned clockwise: for an upright trunk facing +x
-    it points +x.
+    ``side`` is ``along`` turned clockwise: the FRONT of the body for the trunk and head
+    (which point away from the hips), the BACK of a limb that points down from its root.
     """
     t = unit(deg)
     return t, (t[1], -t[0])
@@ -345,13 +343,13 @@ def _leg(sk: Skeleton, side: str) -> list[tuple[Point, float, Point, float]]:
     j = sk.joints
     f, n = frame(sk.dirs[f"{side}_sole"])
     n = (-n[0], -n[1])  # frame() gives clockwise; the sole normal points up the foot
-    heel_c = offset(j[f"{side}_heel"], (f, R_HEEL), (n, R_HEEL))
+    heel_c = offset(j[f"{side}_heel"], (f, R_HEEL), (n, R_HEEL))  # touches the sole line
     toe_c = offset(j[f"{side}_toe"], (f, -R_TOE), (n, R_TOE))
     return [
         (j["hip"], R_THIGH[0], j[f"{side}_knee"], R_THIGH[1]),
         (j[f"{side}_knee"], R_SHIN[0], j[f"{side}_ankle"], R_SHIN[1]),
-        (heel_c, R_HEEL + 0.4, toe_c, R_TOE),
-        (heel_c, R_HEEL + 0.4, j[f"{side}_ankle"], R_SHIN[1]),
+        (heel_c, R_HEEL, toe_c, R_TOE),
+        (heel_c, R_HEEL, j[f"{side}_ankle"], R_SHIN[1]),
     ]
 
 
@@ -365,15 +363,25 @@ def _trunk(sk: Skeleton) -> list[tuple[Point, float, Point, float]]:
     waist_c = offset(j["waist"], (ap, -CHEST_BACK))
     back_c = offset(j["back"], (al, -CHEST_BACK))
     chest_c = offset(j["shoulder"], (tc, -1.5), (ac, -CHEST_BACK))
-    nose = offset(j["head"], (ah, HEAD_R - 0.2), (th, -0.8))
+    nose = offset(j["head"], (ah, HEAD_R - 0.5), (th, -0.6))
     return [
         (pelvis_c, R_PELVIS, waist_c, R_WAIST),
         (waist_c, R_WAIST, back_c, R_BACK),
         (back_c, R_BACK, chest_c, R_CHEST),
         (j["shoulder"], R_NECK, j["head"], R_NECK),
         (j["head"], HEAD_R, j["head"], HEAD_R),
-        (nose, 1.3, nose, 1.3),
+        (nose, 1.6, nose, 1.6),
     ]
+
+
+def outline(sk: Skeleton) -> list[tuple[Point, float]]:
+    """Every end circle of the drawn capsules, as (centre, radius).
+
+    A capsule lies inside the hull of its end circles, so these bound the drawn body:
+    tests use them to check that no body part sinks into the floor.
+    """
+    parts = [*_arm(sk, "far"), *_leg(sk, "far"), *_trunk(sk), *_leg(sk, "near"), *_arm(sk, "near")]
+    return [c for p1, r1, p2, r2 in parts for c in ((p1, r1), (p2, r2))]
 
 
 def body_shapes(sk: Skeleton) -> list[Shape]:

@@ -112,24 +112,22 @@ def capsules_shape(
         f'<path d="{d}" fill="{style.fill}"/>'
     )
     pad = w / 2
-    box = union(
-        box_of([p1, p2], max(r1, r2) + pad) for p1, r1, p2, r2 in parts
-    )
+    box = union(box_of([p1, p2], max(r1, r2) + pad) for p1, r1, p2, r2 in parts)
     return Shape(layer, svg, box)
 
 
 def circle_shape(c: Point, r: float, style: Style, layer: int) -> Shape:
     """A filled, outlined circle."""
     stroke = (
-        f' stroke="{style.stroke}" stroke-width="{num(style.width)}"' if style.stroke != "none" else ""
+        f' stroke="{style.stroke}" stroke-width="{num(style.width)}"'
+        if style.stroke != "none"
+        else ""
     )
     svg = f'<circle cx="{num(c[0])}" cy="{num(-c[1])}" r="{num(r)}" fill="{style.fill}"{stroke}/>'
     return Shape(layer, svg, box_of([c], r + style.width / 2))
 
 
-def path_shape(
-    d: str, points: Iterable[Point], style: Style, layer: int, extra: str = ""
-) -> Shape:
+def path_shape(d: str, points: Iterable[Point], style: Style, layer: int, extra: str = "") -> Shape:
     """Any path; ``points`` bound it (world coordinates) for the viewBox."""
     svg = (
         f'<path d="{d}" fill="{style.fill}" stroke="{style.stroke}" '

@@ -1,24 +1,29 @@
 """The key positions of every exercise: a pose of the shared skeleton plus its props.
 
-Each builder below is pure data plus a little arithmetic that places the body on its
-props (feet on the stool, thigh on the roller, hands on the band) so nothing floats or
-sinks. All figures are built in the canonical view: facing +x, left side towards the
-viewer, left leg working. Builders run only when a figure is first asked for.
+Each builder is pose data plus a little arithmetic that places the body on its props
+(feet on the stool, thigh on the roller, hands on the band), so nothing floats or sinks
+when a number is tuned. All figures are built in the canonical view: facing +x, the
+left side towards the viewer, the left (near) leg working. Builders run only when a
+figure is first asked for.
 """
 
+import math
 from collections.abc import Callable
-from math import cos, radians, sin
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .body import (
     FOOT,
     FOREARM,
     HEAD_R,
+    PELVIS_BACK,
     PRONE_HIP_Y,
     R_CHEST,
     R_HAND,
     R_PELVIS,
+    R_THIGH,
+    SHIN,
     SUPINE_HIP_Y,
+    THIGH,
     UPPER_ARM,
     Limb,
     Point,
@@ -60,13 +65,14 @@ class Scene:
 
 
 # Lying on the back: the pelvis tipped a little so chest and pelvis both rest on the
-# floor; the head tilted back just enough to rest on it too.
+# floor, and the head tilted back just enough to rest on it too.
 SUPINE = 181.5
 SUPINE_NECK = -7.0
-# Arms resting on the floor beside a trunk lying on its back.
-ARM_ON_FLOOR = Limb(-15.5, 10.0)
-# A straight leg resting on the floor, heel down, foot relaxed.
-LEG_ON_FLOOR = Limb(-8.0, 3.0, -25.0)
+ARM_ON_FLOOR = Limb(-15.5, 10.0)  # arm resting beside a trunk lying on its back
+LEG_ON_FLOOR = Limb(-6.0, 3.0, -20.0)  # straight leg resting on its heel, foot relaxed
+LEG_REACH = THIGH + SHIN - 0.05  # just short of a locked knee, so IK always has a solution
+SHOULDER_Y = 8.0  # shoulder joint height when the upper back rests on the floor
+TRUNK = 30.0  # hip joint to shoulder joint with a straight back
 
 
 def _mid(a: Point, b: Point, t: float = 0.5) -> Point:
@@ -75,8 +81,14 @@ def _mid(a: Point, b: Point, t: float = 0.5) -> Point:
 
 def _toward(base: Point, target: Point, limit: float) -> Point:
     """``target``, or the point ``limit`` from ``base`` on the way to it if farther."""
-    d = ((target[0] - base[0]) ** 2 + (target[1] - base[1]) ** 2) ** 0.5
-    return target if d <= limit else along(base, heading(base, target), limit)
+    if math.dist(base, target) <= limit:
+        return target
+    return along(base, heading(base, target), limit)
+
+
+def _slope(y0: float, y1: float, length: float) -> float:
+    """Direction of a segment of ``length`` running from height y0 to height y1."""
+    return math.degrees(math.asin((y1 - y0) / length))
 
 
 # --- aslr-band -------------------------------------------------------------------------
@@ -84,22 +96,22 @@ def _toward(base: Point, target: Point, limit: float) -> Point:
 
 def _aslr(other_up: bool) -> Scene:
     hip = (0.0, SUPINE_HIP_Y)
-    grip = (-13.0, 31.0)
     pose = Pose(
         hip=hip,
         pelvis=SUPINE,
         neck=SUPINE_NECK,
-        near_arm=Reach(grip),
-        far_arm=Reach((grip[0] + 1.5, grip[1] - 1.0)),
         near_leg=Limb(70.0, 0.0, 5.0),
+        # The free leg rises to match; drawn a few degrees lower so both legs show.
         far_leg=Limb(62.0, 0.0, 0.0) if other_up else LEG_ON_FLOOR,
     )
-    sk = solve(pose)
+    # Hands together, arms almost straight, reaching up along the band.
+    grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1] - 1.0))))
     j = sk.joints
     ball = _mid(j["near_heel"], j["near_toe"], 0.72)
     props = [band([j["near_hand"], ball, j["near_heel"]])]
     if other_up:
-        props.append(arc_arrow(hip, 38.0, 22.0, 54.0))
+        props.append(arc_arrow(hip, 40.0, 20.0, 52.0))
     return Scene(sk, tuple(props))
 
 
@@ -107,30 +119,33 @@ def _aslr(other_up: bool) -> Scene:
 
 
 def _toe_touch(toes_up: bool) -> Scene:
+    r = HALF_ROLL_R
     if toes_up:
-        # Heel on the floor, the sole resting on the half roll's top under the ball of
-        # the foot: a line from the heel at angle ``sole`` is tangent to the roll.
+        # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
+        # the half roll's top, under the ball of the foot.
         sole, heel = 25.0, (0.0, 0.0)
-        roll_x = HALF_ROLL_R / sin(radians(sole))
+        roll_x = r / math.sin(math.radians(sole))
     else:
-        # Toes on the floor, the sole tangent to the roll just in front of the heel.
+        # Toes on the floor; the sole is tangent to the roll just in front of the heel.
         sole = -21.0
-        heel = (0.0, FOOT * sin(radians(-sole)))
-        roll_x = FOOT * cos(radians(sole)) - HALF_ROLL_R / sin(radians(-sole))
-    # Knees a little bent and the hips sitting back behind the heels, as in a real
-    # forward bend; the rest of the reach comes from a rounded back.
-    hip, ankle = stance(heel, sole, knee=20.0, knee_ahead=-8.0 if toes_up else -3.0)
+        heel = (0.0, FOOT * math.sin(math.radians(-sole)))
+        roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
+    # Knees a little bent, hips sitting back behind the heels as in a real forward
+    # bend; the rest of the reach comes from a rounded back.
+    hip, ankle = stance(heel, sole, knee=10.0, knee_ahead=-9.0 if toes_up else -6.0)
     toe = along(heel, sole, FOOT)
-    hand = (toe[0] - 2.0, toe[1] + 2 * R_HAND + 1.0)
-    shoulder = (hand[0] - 1.0, hand[1] + UPPER_ARM + FOREARM - 0.6)
+    # Straight arms hang from shoulders above the toes; the head is carried just in
+    # front of them, where it stays visible.
+    hand = (toe[0] + 1.0, toe[1] + R_HAND)
+    shoulder = (hand[0] + 1.0, hand[1] + UPPER_ARM + FOREARM - 0.3)
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
         spine=spine,
-        neck=28.0,
+        neck=pelvis - spine + 62.0,  # eyes on the toes
         near_leg=Reach(ankle, sole),
-        far_leg=Reach((ankle[0] - 1.5, ankle[1] + (0.6 if toes_up else -0.5)), sole),
+        far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
@@ -138,9 +153,11 @@ def _toe_touch(toes_up: bool) -> Scene:
     knee = sk.joints["near_knee"]
     t, a = frame(sk.dirs["near_thigh"])
     props = [
-        half_roll(roll_x),
-        block(offset(knee, (t, -2.5), (a, 0.8)), sk.dirs["near_thigh"], layer=50),
-        arc_arrow(hip, 40.0, 55.0, 8.0),
+        half_roll(roll_x, r=r),
+        # Between the knees, pushed forward (the clockwise side of a thigh pointing down
+        # is its back, hence -3.4) so it shows in front of the near knee.
+        block(offset(knee, (t, -2.0), (a, -3.4)), sk.dirs["near_thigh"], layer=50),
+        arc_arrow(hip, 38.0, 60.0, 14.0),
     ]
     return Scene(sk, tuple(props))
 
@@ -150,24 +167,28 @@ def _toe_touch(toes_up: bool) -> Scene:
 
 def _foam_roll() -> Scene:
     roll = (13.0, ROLLER_R)
-    hip = (0.0, 14.1)
-    pelvis = 135.0
-    thigh = -2.0
+    thigh = -2.0  # working leg long and nearly level
+    # Hip height that lays the back of the thigh (its drawn radius where it crosses the
+    # roller) exactly on top of the roller.
+    share = roll[0] / THIGH
+    r_thigh = R_THIGH[0] + (R_THIGH[1] - R_THIGH[0]) * share
+    hip = (0.0, 2 * ROLLER_R + r_thigh + roll[0] * math.tan(math.radians(-thigh)))
+    pelvis = 135.0  # leaning back onto the hands, bottom off the floor
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
         spine=-4.0,
-        neck=8.0,
+        neck=10.0,
         near_leg=Limb(thigh - (pelvis - 180.0), 0.0, -20.0),
-        far_leg=Reach(ankle_for_heel((20.0, 0.0), 0.0), 0.0),
+        far_leg=Reach(ankle_for_heel((25.0, 0.0), 0.0), 0.0),
         near_arm=Reach((-27.0, R_HAND)),
         far_arm=Reach((-25.5, R_HAND)),
     )
     sk = solve(pose)
     j = sk.joints
-    t, a = frame(thigh)
-    start = offset(j["hip"], (t, 4.0), (a, -10.5))
-    end = offset(j["near_knee"], (t, 4.0), (a, -8.5))
+    # The rolling arrow runs along the middle of the (dark) working thigh.
+    start = along(j["hip"], thigh, 3.0)
+    end = along(j["hip"], thigh, THIGH + 1.0)
     props = [roller(roll), arrow(start, end, both=True)]
     return Scene(sk, tuple(props))
 
@@ -176,84 +197,75 @@ def _foam_roll() -> Scene:
 
 
 def _supine_iso() -> Scene:
-    near_heel = (33.0, 0.0)
+    heel = (33.0, 0.0)
     pose = Pose(
         hip=(0.0, SUPINE_HIP_Y),
         pelvis=SUPINE,
         neck=SUPINE_NECK,
         near_arm=ARM_ON_FLOOR,
         far_arm=ARM_ON_FLOOR,
-        near_leg=Reach(ankle_for_heel(near_heel, 0.0), 0.0),
-        far_leg=Reach(ankle_for_heel((near_heel[0] - 3.0, 0.0), 0.0), 0.0),
+        near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
+        far_leg=Reach(ankle_for_heel((heel[0] - 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     h = sk.joints["near_heel"]
-    props = [arrow((h[0] - 1.0, 7.0), (h[0] - 10.0, 1.6))]
+    # Heel digs down and pulls back towards the bottom.
+    props = [arrow((h[0] - 0.5, 9.0), (h[0] - 12.0, 2.2))]
     return Scene(sk, tuple(props))
 
 
 # --- prone-iso -------------------------------------------------------------------------
 
 
-def _band_ring(centre: Point, across: float) -> list[Point]:
-    """A band loop seen from the side, crossing a limb at ``centre``."""
-    return [
-        along(centre, across, 4.2),
-        along(along(centre, across, 4.2), across + 90.0, 1.6),
-        along(along(centre, across + 180.0, 4.2), across + 90.0, 1.6),
-        along(centre, across + 180.0, 4.2),
-    ]
-
-
 def _prone(hold: bool) -> Scene:
-    bent = Limb(2.5, 90.0, -25.0)
     pose = Pose(
         hip=(0.0, PRONE_HIP_Y),
         pelvis=1.0,
-        neck=-16.0,
-        near_arm=Limb(8.0, 4.0),
-        far_arm=Limb(8.0, 4.0),
-        near_leg=bent,
-        far_leg=Limb(3.5, 4.0, -40.0) if hold else Limb(2.5, 88.0, -25.0),
+        neck=-16.0,  # chin lifted a little off the floor
+        near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
+        far_arm=Limb(3.0, 3.0),
+        near_leg=Limb(2.5, 90.0, -25.0),
+        far_leg=Limb(1.0, 0.0, -60.0) if hold else Limb(2.5, 88.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
+    near = j["near_ankle"]
     if hold:
-        near = j["near_ankle"]
+        # The band stretches from the held heel down to the lowered ankle.
         far = j["far_ankle"]
         across = heading(near, far) + 90.0
-        props = [
-            band([
-                along(near, across, 3.0),
-                along(far, across, 2.5),
-                along(far, across + 180.0, 2.5),
-                along(near, across + 180.0, 3.0),
-            ]),
-            arc_arrow(j["far_knee"], 22.0, 112.0, 160.0),
+        loop = [
+            along(near, across, 2.2),
+            along(far, across, 1.8),
+            along(far, across + 180.0, 1.8),
+            along(near, across + 180.0, 2.2),
         ]
+        props = [band(loop), arc_arrow(j["far_knee"], 30.0, 114.0, 160.0)]
     else:
-        props = [band(_band_ring(j["near_ankle"], sk.dirs["near_shin"] + 90.0))]
+        # Both heels together: the loop is seen end-on, crossing the ankles.
+        across = sk.dirs["near_shin"] + 90.0
+        ends = (along(near, across, 4.5), along(near, across + 180.0, 4.5))
+        loop = [
+            along(ends[0], across + 90.0, 1.0),
+            along(ends[1], across + 90.0, 1.0),
+            along(ends[1], across - 90.0, 1.0),
+            along(ends[0], across - 90.0, 1.0),
+        ]
+        props = [band(loop)]
     return Scene(sk, tuple(props))
 
 
 # --- bridges ---------------------------------------------------------------------------
 
-SHOULDER_Y = 8.0  # shoulder joint height when the upper back rests on the floor
-
 
 def _bridge_pelvis(hip: Point) -> float:
-    """Pelvis direction that lays the trunk from ``hip`` down onto the floor."""
-    from math import asin, degrees
-
-    return 180.0 - degrees(asin((SHOULDER_Y - hip[1]) / 30.0))
+    """Pelvis direction that lays the trunk from ``hip`` down onto the upper back."""
+    return 180.0 - _slope(hip[1], SHOULDER_Y, TRUNK)
 
 
 def _bridge_neck(pelvis: float) -> float:
     """Neck flexion that rests the head on the floor behind a sloping trunk."""
-    from math import asin, degrees
-
-    head_dir = 180.0 - degrees(asin((HEAD_R + 0.2 - SHOULDER_Y) / 12.0))
-    return pelvis - head_dir
+    return pelvis - (180.0 - _slope(SHOULDER_Y, HEAD_R + 0.2, 12.0))
 
 
 def _arms_along_floor(pelvis: float) -> Limb:
@@ -261,194 +273,144 @@ def _arms_along_floor(pelvis: float) -> Limb:
     return Limb(-12.0 - (pelvis - 180.0), 7.0)
 
 
-def _ecc_sl_bridge(lower: bool) -> Scene:
-    stool_x0, stool_h = 38.0, 21.0
-    heel = (stool_x0 + 3.0, stool_h)
-    hip = (0.0, 16.0 if lower else 25.0)
+def _bridge_pose(hip: Point, near_leg: Limb | Reach, far_leg: Limb | Reach) -> Pose:
     pelvis = _bridge_pelvis(hip)
-    sole = 72.0
-    pose = Pose(
+    return Pose(
         hip=hip,
         pelvis=pelvis,
         neck=_bridge_neck(pelvis),
         near_arm=_arms_along_floor(pelvis),
         far_arm=_arms_along_floor(pelvis),
-        near_leg=Reach(ankle_for_heel(heel, sole), sole),
-        far_leg=(
-            Limb(75.0 - (pelvis - 180.0), 70.0, 0.0)  # free leg lifted, thigh near vertical
-            if lower
-            else Reach(ankle_for_heel((heel[0] - 2.5, stool_h), sole), sole)
-        ),
+        near_leg=near_leg,
+        far_leg=far_leg,
     )
-    sk = solve(pose)
+
+
+STOOL_H = 21.0  # a 35-40 cm stool or low box
+SLIDER_H = 2.4  # slider thickness, exaggerated from ~1 cm so it shows
+
+
+def _ecc_sl_bridge(lower: bool) -> Scene:
+    stool_x0, stool_h = 38.0, STOOL_H
+    heel = (stool_x0 + 3.0, stool_h)
+    sole = 72.0  # heels on the stool, toes up
+    hip = (0.0, 15.0 if lower else 25.0)
+    pelvis = _bridge_pelvis(hip)
+    far_leg: Limb | Reach = (
+        Limb(75.0 - (pelvis - 180.0), 70.0, 0.0)  # free foot lifted, thigh near vertical
+        if lower
+        else Reach(ankle_for_heel((heel[0] - 2.5, stool_h), sole), sole)
+    )
+    sk = solve(_bridge_pose(hip, Reach(ankle_for_heel(heel, sole), sole), far_leg))
     props = [box(stool_x0, stool_x0 + 18.0, stool_h)]
     if lower:
-        props.append(arrow((hip[0] - 4.0, hip[1] + 19.0), (hip[0] - 4.0, hip[1] + 9.0)))
+        props.append(arrow((hip[0] - 4.0, hip[1] + 20.0), (hip[0] - 4.0, hip[1] + 9.5)))
     return Scene(sk, tuple(props))
 
 
 def _straight_leg_bridge(at_knee: bool) -> Scene:
     # The roll sits under the back of the knee or the ankle of the straight working leg.
-    hip = (0.0, 15.5)
+    hip = (0.0, 17.0)
     pelvis = _bridge_pelvis(hip)
     if at_knee:
-        knee_y = 2 * ROLLER_R + 4.2
-        thigh = _slope(hip[1], knee_y, 24.5)
-        support = along(hip, thigh, 24.5)
+        reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
     else:
-        ankle_y = 2 * ROLLER_R + 2.5
-        thigh = _slope(hip[1], ankle_y, 49.0)
-        support = along(hip, thigh, 49.0)
-    far = Limb(128.0, 118.0, -10.0)  # knee hugged towards the chest
-    pose = Pose(
-        hip=hip,
-        pelvis=pelvis,
-        neck=_bridge_neck(pelvis),
-        near_leg=Limb(thigh - (pelvis - 180.0), 0.0, -15.0),
-        far_leg=far,
-        near_arm=Limb(0.0),
-        far_arm=Limb(0.0),
+        reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
+    leg = _slope(hip[1], rest_y, reach)
+    support = along(hip, leg, reach)
+    pose = _bridge_pose(
+        hip,
+        near_leg=Limb(leg - (pelvis - 180.0), 0.0, -15.0),
+        far_leg=Limb(128.0, 118.0, -10.0),  # knee hugged towards the chest
     )
     sk = solve(pose)
     # Both hands hold the far shin just below the knee.
     j = sk.joints
     grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
-    pose = Pose(
-        hip=pose.hip,
-        pelvis=pose.pelvis,
-        neck=pose.neck,
-        near_leg=pose.near_leg,
-        far_leg=pose.far_leg,
-        near_arm=Reach(grip),
-        far_arm=Reach(offset(grip, ((1.0, 0.0), 1.5))),
-    )
-    sk = solve(pose)
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
     props = [
-        roller((support[0], ROLLER_R), layer=10),
-        arrow((hip[0] + 6.0, hip[1] - 6.0), (hip[0] + 6.0, hip[1] + 5.0)),
+        roller((support[0], ROLLER_R)),
+        arrow((hip[0] + 10.0, hip[1] + 7.0), (hip[0] + 10.0, hip[1] + 18.0)),
     ]
     return Scene(sk, tuple(props))
 
 
-def _slope(y0: float, y1: float, length: float) -> float:
-    """Direction of a segment of ``length`` that runs from height y0 to height y1."""
-    from math import asin, degrees
-
-    return degrees(asin((y1 - y0) / length))
-
-
 def _sliders(straight: bool) -> Scene:
-    sole = 68.0
-    if straight:
-        hip = (0.0, 12.5)
-        heel_x = 49.0
-    else:
-        hip = (0.0, 24.0)
-        heel_x = 37.0
-    pelvis = _bridge_pelvis(hip)
-    top = 1.6  # slider thickness
-    pose = Pose(
-        hip=hip,
-        pelvis=pelvis,
-        neck=_bridge_neck(pelvis),
-        near_arm=_arms_along_floor(pelvis),
-        far_arm=_arms_along_floor(pelvis),
-        near_leg=Reach(ankle_for_heel((heel_x, top), sole), sole),
-        far_leg=Reach(ankle_for_heel((heel_x - 2.5, top), sole), sole),
+    sole = 58.0  # heels on the sliders, toes up
+    top = SLIDER_H
+    hip, heel_x = ((0.0, 12.5), 49.5) if straight else ((0.0, 24.0), 37.0)
+    sk = solve(
+        _bridge_pose(
+            hip,
+            Reach(ankle_for_heel((heel_x, top), sole), sole),
+            Reach(ankle_for_heel((heel_x - 2.5, top), sole), sole),
+        )
     )
-    sk = solve(pose)
-    props = [slider(heel_x + 1.5), slider(heel_x - 1.0, layer=9)]
+    props = [slider(heel_x + 0.5, top), slider(heel_x - 2.0, top, layer=9)]
     if straight:
-        props.append(arrow((heel_x + 9.0, 4.0), (heel_x + 21.0, 4.0)))
+        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 22.0, 4.0)))
     return Scene(sk, tuple(props))
 
 
 # --- hip-hinge and reverse-deadlift -----------------------------------------------------
 
-STAND_KNEE = 0.0
 
-
-def _standing(hinge: bool, trunk: float) -> tuple[Pose, float]:
-    """Legs and trunk for standing tall or hinged; returns the pose without arms."""
-    knee, ahead = (32.0, 8.0) if hinge else (8.0, 4.0)
+def _standing(hinge: bool, pelvis: float, knee: float = 32.0) -> Pose:
+    """Legs and trunk standing tall or hinged (knees soft, over the ankles); no arms."""
+    knee, ahead = (knee, 8.0) if hinge else (8.0, 4.0)
     hip, ankle = stance((0.0, 0.0), 0.0, knee=knee, knee_ahead=ahead)
-    # The far foot half a step behind, so both legs show.
-    far_target = (ankle[0] - 2.5, ankle[1])
-    pose = Pose(
+    return Pose(
         hip=hip,
-        pelvis=trunk,
-        neck=-4.0 if not hinge else -2.0,
+        pelvis=pelvis,
+        neck=-2.0 if hinge else -4.0,  # head in line with the back
         near_leg=Reach(ankle, 0.0),
-        far_leg=Reach(far_target, 0.0),
+        # The far foot half a step back, so both legs show.
+        far_leg=Reach(_toward(hip, (ankle[0] - 2.5, ankle[1]), LEG_REACH), 0.0),
     )
-    return pose, -90.0 - ahead + knee
 
 
 def _dowel_line(sk: Skeleton) -> tuple[Point, Point, list[Point]]:
-    """The pole touching tailbone, upper back and back of the head."""
+    """Ends of the pole and its contacts: tailbone, between the shoulder blades, head."""
     j = sk.joints
     tp, ap = frame(sk.dirs["pelvis"])
     tc, ac = frame(sk.dirs["chest"])
-    th, ah = frame(sk.dirs["neck"])
-    tail = offset(j["hip"], (tp, 1.0), (ap, -1.6 - R_PELVIS - 1.0))
-    back = offset(j["shoulder"], (tc, -5.0), (ac, -1.0 - R_CHEST - 1.0))
+    _, ah = frame(sk.dirs["neck"])
+    pole_r = 1.2
+    tail = offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK - R_PELVIS - pole_r))
+    back = offset(j["shoulder"], (tc, -5.0), (ac, -1.0 - R_CHEST - pole_r))
     d = heading(tail, back)
-    head_back = offset(j["head"], (ah, -HEAD_R - 1.0))
+    head_back = offset(j["head"], (ah, -HEAD_R - pole_r))
     # Project the back of the head onto the pole so the top dot sits on the pole.
     u = frame(d)[0]
     s = (head_back[0] - tail[0]) * u[0] + (head_back[1] - tail[1]) * u[1]
-    head_pt = along(tail, d, s)
-    return along(tail, d, -6.0), along(tail, d, s + 12.0), [tail, back, head_pt]
-
-
-def _with_arms(pose: Pose, near: Limb | Reach, far: Limb | Reach) -> Pose:
-    return Pose(
-        hip=pose.hip,
-        pelvis=pose.pelvis,
-        spine=pose.spine,
-        neck=pose.neck,
-        near_arm=near,
-        far_arm=far,
-        near_leg=pose.near_leg,
-        far_leg=pose.far_leg,
-    )
+    return along(tail, d, -6.0), along(tail, d, s + 12.0), [tail, back, along(tail, d, s)]
 
 
 def _hip_hinge(hinge: bool) -> Scene:
-    pose, thigh = _standing(hinge, 36.0 if hinge else 90.0)
-    sk = solve(pose)
-    p0, p1, dots = _dowel_line(sk)
+    pose = _standing(hinge, 36.0 if hinge else 90.0)
+    p0, p1, dots = _dowel_line(solve(pose))
     d = heading(p0, p1)
-    j = sk.joints
-    # Top hand grips the pole behind the neck, bottom hand behind the low back.
-    top_grip = along(dots[0], d, (_dist(dots[0], dots[2]) - 9.0))
-    low_grip = along(dots[0], d, 11.0)
-    pose = _with_arms(pose, Reach(top_grip), Reach(low_grip))
-    sk = solve(pose)
-    props = [dowel(p0, p1, dots, layer=50)]
+    # Near hand holds the pole at the low back, just below the tailbone contact; the far
+    # hand holds it behind the neck (its elbow shows beside the head, drawn light so the
+    # head stays clear).
+    low_grip = along(dots[0], d, -3.0)
+    top_grip = along(dots[0], d, math.dist(dots[0], dots[2]) - 9.0)
+    sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
+    props = [dowel(p0, p1, dots, layer=85)]  # on top: the pole and its dots are the point
     if hinge:
-        props.append(arc_arrow(sk.joints["near_knee"], 36.0, 98.0, 136.0))
-    del j
+        props.append(arc_arrow(sk.joints["near_knee"], 37.0, 98.0, 136.0))
     return Scene(sk, tuple(props))
 
 
-def _dist(a: Point, b: Point) -> float:
-    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
-
-
 def _deadlift(bottom: bool) -> Scene:
-    pose, _ = _standing(bottom, 32.0 if bottom else 90.0)
-    sk = solve(pose)
-    sh = sk.joints["shoulder"]
+    pose = _standing(bottom, 30.0 if bottom else 90.0, knee=36.0)
+    sh = solve(pose).joints["shoulder"]
+    # Arms hang straight down (slightly forward at the top, round the thighs).
+    grip = (sh[0] + 1.0, sh[1] - 33.0) if bottom else (sh[0] + 9.0, sh[1] - 32.6)
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.0, grip[1] + 0.3))))
+    g = sk.joints["near_hand"]
+    props = [kettlebell(g, layer=70)]
     if bottom:
-        grip = (sh[0] + 1.0, sh[1] - 33.0)
-    else:
-        grip = (sh[0] + 9.5, sh[1] - 32.0)
-    pose = _with_arms(pose, Reach(grip), Reach((grip[0] - 1.0, grip[1] + 0.3)))
-    sk = solve(pose)
-    props = [kettlebell(sk.joints["near_hand"], layer=70)]
-    if bottom:
-        g = sk.joints["near_hand"]
         props.append(arrow((g[0] + 11.0, g[1] + 6.0), (g[0] + 11.0, g[1] - 12.0)))
     return Scene(sk, tuple(props))
 

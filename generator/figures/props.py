@@ -3,7 +3,7 @@
 Sizes are in body-height units (1 unit = 1.75 cm for a 175 cm person). Each function
 takes the drawing layer so a pose can tuck a prop behind or in front of the limbs:
 10 behind everything, 30 between far limbs and trunk, 50 between trunk and working leg,
-70 between working leg and near arm, 90 on top.
+70 between working leg and near arm, 85-90 on top, 95 arrows (see body.LAYER_*).
 """
 
 import math
@@ -14,12 +14,14 @@ from .draw import Shape, Style, box_of, capsule_d, num, path_shape, polyline_d, 
 
 PROP = Style(fill="#ffffff", stroke="#222222", width=1.3)
 PROP_GREY = Style(fill="#cfcfcf", stroke="#222222", width=1.3)
+PROP_MID = Style(fill="#a8a8a8", stroke="#111111", width=1.2)
 PROP_DARK = Style(fill="#6a6a6a", stroke="#111111", width=1.3)
-BAND = Style(fill="none", stroke="#111111", width=1.5)
+BAND = Style(fill="none", stroke="#111111", width=1.2)
 ARROW_W = 1.7
 
-ROLLER_R = 4.6  # 15 cm foam roller
-HALF_ROLL_R = 4.6
+# A 15 cm roller is 4.3 units across in radius; drawn a little larger to read at 4 cm.
+ROLLER_R = 5.0
+HALF_ROLL_R = 5.2
 
 
 def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
@@ -37,58 +39,62 @@ def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
     """Half foam roll, flat side down on the floor."""
     d = f"M{num(cx - r)},0A{num(r)},{num(r)} 0 0 1 {num(cx + r)},0Z"
-    return path_shape(d, [(cx - r, 0), (cx + r, r)], PROP_GREY, layer)
+    return path_shape(d, [(cx - r, 0), (cx + r, r)], PROP_MID, layer)
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
     """Stool or low box standing on the floor; a top board makes it read as a stool."""
     top = 2.2
-    d = (
-        polyline_d([(x0, 0), (x0 + 1.5, height - top), (x1 - 1.5, height - top), (x1, 0)])
-        + polyline_d([(x0 - 1, height - top), (x1 + 1, height - top), (x1 + 1, height),
-                      (x0 - 1, height)], closed=True)
+    d = polyline_d(
+        [(x0, 0), (x0 + 1.5, height - top), (x1 - 1.5, height - top), (x1, 0)]
+    ) + polyline_d(
+        [(x0 - 1, height - top), (x1 + 1, height - top), (x1 + 1, height), (x0 - 1, height)],
+        closed=True,
     )
-    return path_shape(d, [(x0 - 1, 0), (x1 + 1, height)], PROP_GREY, layer,
-                      ' stroke-linejoin="round"')
+    return path_shape(
+        d, [(x0 - 1, 0), (x1 + 1, height)], PROP_GREY, layer, ' stroke-linejoin="round"'
+    )
 
 
-def slider(cx: float, layer: int = 10) -> Shape:
-    """A furniture slider: a flat disc on the floor."""
-    w, h = 9.0, 1.6
+def slider(cx: float, h: float = 2.4, layer: int = 10) -> Shape:
+    """A furniture slider of thickness ``h``: a flat disc on the floor."""
+    w = 12.0
     d = capsule_d((cx - w / 2 + h / 2, h / 2), h / 2, (cx + w / 2 - h / 2, h / 2), h / 2)
-    return path_shape(d, [(cx - w / 2, 0), (cx + w / 2, h)], PROP_DARK, layer)
+    # Mid grey, so the disc stands apart from the dark working foot resting on it.
+    return path_shape(d, [(cx - w / 2, 0), (cx + w / 2, h)], PROP_MID, layer)
 
 
 def block(centre: Point, axis: float, layer: int = 50) -> Shape:
     """Yoga block squeezed between the knees, its long side along ``axis``."""
     u, v = unit(axis), unit(axis + 90.0)
-    hl, hw = 6.5, 4.6
+    hl, hw = 6.5, 5.4
     corners = [
         (centre[0] + sx * hl * u[0] + sy * hw * v[0], centre[1] + sx * hl * u[1] + sy * hw * v[1])
         for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))
     ]
-    return path_shape(polyline_d(corners, closed=True), corners, PROP_GREY, layer,
-                      ' stroke-linejoin="round"')
+    return path_shape(
+        polyline_d(corners, closed=True), corners, PROP_MID, layer, ' stroke-linejoin="round"'
+    )
 
 
 def dowel(p0: Point, p1: Point, dots: Sequence[Point], layer: int = 50) -> Shape:
     """Pole from ``p0`` to ``p1`` with black contact dots ringed in white."""
     d = capsule_d(p0, 1.1, p1, 1.1)
-    svg = (
-        f'<path d="{d}" fill="#bdbdbd" stroke="#111111" stroke-width="1"/>'
-        + "".join(
-            f'<circle cx="{num(x)}" cy="{num(-y)}" r="1.9" fill="#000000" '
-            f'stroke="#ffffff" stroke-width="0.8"/>'
-            for x, y in dots
-        )
+    svg = f'<path d="{d}" fill="#bdbdbd" stroke="#111111" stroke-width="1"/>' + "".join(
+        f'<circle cx="{num(x)}" cy="{num(-y)}" r="1.9" fill="#000000" '
+        f'stroke="#ffffff" stroke-width="0.8"/>'
+        for x, y in dots
     )
     return Shape(layer, svg, box_of([p0, p1], 2.0))
+
+
+KETTLEBELL_DROP = 10.5  # grip to the centre of the bell
 
 
 def kettlebell(grip: Point, layer: int = 70) -> Shape:
     """Kettlebell hanging from a hand at ``grip``: handle loop over a heavy ball."""
     gx, gy = grip
-    bell = (gx, gy - 10.5)
+    bell = (gx, gy - KETTLEBELL_DROP)
     handle = (gx, gy - 4.2)
     svg = (
         f'<circle cx="{num(handle[0])}" cy="{num(-handle[1])}" r="3.6" fill="none" '

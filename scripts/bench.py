@@ -1,0 +1,140 @@
+"""Benchmark the slow parts of the app and print figures (not a test: nothing fails).
+
+    python scripts/bench.py [--runs N]
+
+In one run, so the numbers compare: (a) a reference document rendered with WeasyPrint's
+defaults (5 pages, 10 exercise cards in a flex layout, 20 inline SVG figures), (b) the
+largest program's PDF through the app on a cold cache, and b/a; then the same PDF asked
+for again, the preview fragment's server time, the PDF's size, the cost of a tagged
+PDF/UA-1, and the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import weasyprint
+
+from app import _pdf_html_maker, create_app
+from generator.answers import parse_form
+from generator.figures import figure_svg
+from generator.pdf import render_pdf
+
+LARGEST = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
+PERSONAL = {"name": "Ada Lovelace", "clinician": "Dr Grace Hopper", "date": "2026-03-31"}
+FIGURES = [("hip-hinge", "stand"), ("hip-hinge", "hinge"), ("ecc-sliders", "bridge"),
+           ("ecc-sliders", "straight")]  # fmt: skip
+STEP = (
+    "Lie on your back with your knees bent and your feet flat on the floor, then press "
+    "your heel down and back as if dragging it towards you, keeping your pelvis level."
+)
+
+
+def reference_html() -> str:
+    """A handout-like document of the size the issue describes, laid out with flexbox and
+    inline SVG, the way a first version of a handout is usually written."""
+    cards = []
+    for number in range(10):
+        svgs = "".join(
+            figure_svg(*FIGURES[(number + k) % len(FIGURES)], "left", f"Figure {k}")
+            for k in range(2)
+        )
+        steps = "".join(f"<li>{STEP}</li>" for _ in range(3))
+        cards.append(
+            f"""<section class="card"><h2>{number + 1}. Exercise name</h2>
+            <div class="row"><div class="figs">{svgs}</div><div class="text">
+            <p class="dose">2 sets of 10 reps each leg, every day</p><ol>{steps}</ol>
+            <div class="row"><div><h3>Cues</h3><ul><li>Keep your back flat</li>
+            <li>Move slowly</li></ul></div><div><h3>Easier</h3><p>Smaller range.</p></div>
+            </div></div></div></section>"""
+        )
+    style = """
+      @page { size: A4; margin: 15mm; @bottom-right { content: counter(page) } }
+      body { font-family: sans-serif; font-size: 10pt; }
+      .card { border: 1px solid #999; border-radius: 4px; padding: 8px; margin: 8px 0;
+              break-inside: avoid; }
+      .row { display: flex; gap: 12px; }
+      .figs { display: flex; flex-direction: column; width: 4.5cm; }
+      .figs svg { width: 4.5cm; height: auto; }
+      .text { flex: 1; }
+    """
+    return f"<html><head><style>{style}</style></head><body>{''.join(cards)}</body></html>"
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="renders per median (default 5)")
+    runs = parser.parse_args().runs
+
+    app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": False})
+    client = app.test_client()
+    form = {**LARGEST, **PERSONAL}
+    reference = reference_html()
+    reference_pages = len(weasyprint.HTML(string=reference).render().pages)
+
+    def render_reference() -> None:
+        weasyprint.HTML(string=reference).write_pdf()
+
+    def cold_pdf() -> bytes:
+        app.extensions["handout_pdfs"].clear()
+        return client.post("/program.pdf", data=form).data
+
+    def warm_pdf() -> bytes:
+        return client.post("/program.pdf", data=form).data
+
+    def preview() -> None:
+        response = client.post("/program", data=form, headers={"HX-Request": "true"})
+        assert response.status_code == 200, response.status_code
+
+    render_reference()  # warm up imports and fonts once for both
+    pdf = cold_pdf()
+    reference_s = median_time(render_reference, runs)
+    ours_s = median_time(cold_pdf, runs)
+    repeat_s = median_time(warm_pdf, runs * 4)
+    preview_s = median_time(preview, 50)
+    with app.test_request_context("/program.pdf", method="POST", data=form):
+        html = _pdf_html_maker(parse_form(form))()
+    resolve = app.extensions["handout_pdfs"].resolve
+    images: dict = {}
+    tagged_s = median_time(
+        lambda: render_pdf(html, resolve, cache=images, pdf_variant="pdf/ua-1"), runs
+    )
+    plain_s = median_time(lambda: render_pdf(html, resolve, cache=images), runs)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
+          f"medians of {runs} renders")  # fmt: skip
+    print(f"(a) reference, WeasyPrint defaults ({reference_pages} pages): {reference_s:.3f} s")
+    print(f"(b) largest program PDF, first render ({pages} pages): {ours_s:.3f} s")
+    print(f"    b/a: {ours_s / reference_s:.2f} (target at most 0.40)")
+    print(f"same PDF again (cache hit): {repeat_s * 1000:.1f} ms (target under 20 ms)")
+    print(f"preview fragment, server time: {preview_s * 1000:.1f} ms (target under 20 ms)")
+    print(f"PDF size: {len(pdf) / 1024:.0f} KB (target under 300 KB)")
+    print(f"tagged PDF/UA-1: {tagged_s:.3f} s against {plain_s:.3f} s untagged "
+          f"({(tagged_s / plain_s - 1) * 100:+.0f}%)")  # fmt: skip
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,450 @@
+"""The exercise figures: valid self-contained SVG, one shared body, mirrored sides and
+poses that look like the exercise they illustrate."""
+
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.figures import (
+    POSITIONS,
+    body_outline,
+    figure_svg,
+    pose_flexion,
+    pose_joints,
+    view_box,
+)
+from generator.figures.body import (
+    BODY,
+    FAR,
+    R_HAND,
+    SEGMENT_LENGTHS,
+    SEGMENTS,
+    SUPINE_HIP_Y,
+    WORK,
+)
+from generator.figures.poses import SLIDER_H, STOOL_H
+from generator.figures.props import KETTLEBELL_DROP
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
+ALT = "A person lies on their back, lifting one leg."
+
+EXPECTED_POSITIONS = {
+    "aslr-band": ("band-leg-up", "raise-other"),
+    "toe-touch": ("toes-raised", "heels-raised"),
+    "foam-roll": ("roll",),
+    "supine-iso": ("hold",),
+    "prone-iso": ("start", "hold"),
+    "ecc-sl-bridge": ("bridge", "lower"),
+    "straight-leg-bridge": ("knee", "ankle"),
+    "ecc-sliders": ("bridge", "straight"),
+    "hip-hinge": ("stand", "hinge"),
+    "reverse-deadlift": ("top", "bottom"),
+}
+FIGURES = [(e, p) for e, ps in POSITIONS.items() for p in ps]
+FIGURES_BY_SIDE = [(e, p, s) for e, p in FIGURES for s in ("left", "right")]
+
+LYING = [
+    ("aslr-band", "band-leg-up"),
+    ("aslr-band", "raise-other"),
+    ("supine-iso", "hold"),
+    ("prone-iso", "start"),
+    ("prone-iso", "hold"),
+]
+BRIDGES = [
+    ("ecc-sl-bridge", "bridge"),
+    ("ecc-sl-bridge", "lower"),
+    ("straight-leg-bridge", "knee"),
+    ("straight-leg-bridge", "ankle"),
+    ("ecc-sliders", "bridge"),
+    ("ecc-sliders", "straight"),
+]
+FLAT_FOOTED = [
+    ("hip-hinge", "stand"),
+    ("hip-hinge", "hinge"),
+    ("reverse-deadlift", "top"),
+    ("reverse-deadlift", "bottom"),
+]
+HINGED = [("hip-hinge", "hinge"), ("reverse-deadlift", "bottom")]
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def direction(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Direction from a to b, degrees counter-clockwise from +x (y up)."""
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def angle_from_floor(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Angle of the line a-b above the horizontal, 0..90."""
+    d = abs(direction(a, b)) % 180
+    return min(d, 180 - d)
+
+
+def inner_angle(a, b, c) -> float:
+    """Angle at b between b->a and b->c, degrees (180 = straight)."""
+    d = abs(direction(b, a) - direction(b, c)) % 360
+    return 360 - d if d > 180 else d
+
+
+def distance_to_line(p, a, b) -> float:
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    return abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / math.dist(a, b)
+
+
+# --- the catalogue's ids and position names --------------------------------------------
+
+
+def test_every_exercise_has_exactly_its_positions_in_order():
+    assert POSITIONS == EXPECTED_POSITIONS
+
+
+# --- valid, self-contained SVG ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "position", "side"), FIGURES_BY_SIDE)
+def test_figure_is_svg_with_viewbox_role_and_title_first(exercise_id, position, side):
+    root = parse(figure_svg(exercise_id, position, side, ALT))
+    assert root.tag == f"{SVG_NS}svg"
+    box = [float(v) for v in root.get("viewBox").split()]
+    assert len(box) == 4
+    assert box[2] > 0
+    assert box[3] > 0
+    assert root.get("role") == "img"
+    first = root[0]
+    assert first.tag == f"{SVG_NS}title"
+    assert first.text == ALT
+
+
+@pytest.mark.parametrize(("exercise_id", "position", "side"), FIGURES_BY_SIDE)
+def test_figure_references_nothing_outside_itself(exercise_id, position, side):
+    svg = figure_svg(exercise_id, position, side, ALT)
+    root = parse(svg)
+    for el in root.iter():
+        tag = el.tag.removeprefix(SVG_NS)
+        assert tag not in {"image", "script", "style", "foreignObject", "use", "a", "text"}
+        for name, value in el.attrib.items():
+            if name.endswith("href"):
+                assert value.startswith("#")
+            for ref in re.findall(r"url\(([^)]*)\)", value):
+                assert ref.strip("'\" ").startswith("#")
+    rest = svg.replace(XMLNS_DECL, "", 1)
+    assert "http" not in rest
+    assert "file:" not in rest
+    assert "@import" not in rest
+
+
+@pytest.mark.parametrize(("exercise_id", "position", "side"), FIGURES_BY_SIDE)
+def test_figure_has_no_ids_so_many_can_share_a_page(exercise_id, position, side):
+    root = parse(figure_svg(exercise_id, position, side, ALT))
+    assert all("id" not in el.attrib for el in root.iter())
+
+
+@pytest.mark.parametrize(("exercise_id", "position", "side"), FIGURES_BY_SIDE)
+def test_figure_is_small_and_cheap_to_draw(exercise_id, position, side):
+    svg = figure_svg(exercise_id, position, side, ALT)
+    assert len(svg.encode()) < 7000
+    root = parse(svg)
+    assert sum(1 for _ in root.iter()) < 60
+    assert not {"filter", "linearGradient", "radialGradient", "mask", "pattern"} & {
+        el.tag.removeprefix(SVG_NS) for el in root.iter()
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<script>alert("x")</script>',
+        "Knee & hip </title><image href='http://x/y.png'/>",
+        'it\'s "quoted"',
+        "line one\nline two\r\n\tindented",
+    ],
+)
+def test_title_markup_is_escaped_and_kept_as_text(title):
+    svg = figure_svg("hip-hinge", "stand", "left", title)
+    root = parse(svg)
+    assert root[0].text == title
+    assert root.get("aria-label") == title
+    assert "<script" not in svg
+    assert len(root.findall(f"{SVG_NS}image")) == 0
+
+
+@given(st.text(max_size=80))
+def test_any_title_gives_a_parsable_svg_with_that_title(title):
+    root = parse(figure_svg("supine-iso", "hold", "right", title))
+    legal = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", "", title)
+    assert (root[0].text or "") == legal
+
+
+def luminance(colour: str) -> float:
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_working_leg_is_set_apart_by_tone_and_line_weight_not_hue():
+    for style in (WORK, BODY, FAR):
+        r, g, b = style.fill[1:3], style.fill[3:5], style.fill[5:7]
+        assert r == g == b  # greys only: survives black-and-white printing
+    assert luminance(WORK.fill) < 0.4 < 0.8 < luminance(FAR.fill) <= luminance(BODY.fill)
+    assert WORK.width > BODY.width > FAR.width
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_every_figure_draws_the_working_leg_in_the_working_style(exercise_id, position):
+    root = parse(figure_svg(exercise_id, position, "left", ALT))
+    work = [
+        el
+        for el in root.iter(f"{SVG_NS}path")
+        if el.get("fill") == WORK.fill and el.get("stroke") == WORK.stroke
+    ]
+    assert len(work) == 1
+    assert float(work[0].get("stroke-width")) == WORK.width
+
+
+# --- errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side", ["Left", "RIGHT", "", "both", "injured"])
+def test_bad_side_raises_value_error(side):
+    with pytest.raises(ValueError, match="side"):
+        figure_svg("hip-hinge", "stand", side, ALT)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "position"),
+    [("hip-hinge", "squat"), ("hip-hinge", "hold"), ("nordic-curl", "start"), ("", "")],
+)
+def test_unknown_exercise_or_position_raises_key_error(exercise_id, position):
+    with pytest.raises(KeyError):
+        figure_svg(exercise_id, position, "left", ALT)
+    with pytest.raises(KeyError):
+        pose_joints(exercise_id, position)
+
+
+# --- one body, mirrored for the right side ---------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_every_pose_keeps_the_same_segment_lengths(exercise_id, position):
+    joints = pose_joints(exercise_id, position)
+    for name, (a, b) in SEGMENTS.items():
+        assert math.dist(joints[a], joints[b]) == pytest.approx(SEGMENT_LENGTHS[name], abs=1e-6)
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_right_side_is_the_left_drawing_flipped_about_the_viewbox_centre(exercise_id, position):
+    left = parse(figure_svg(exercise_id, position, "left", ALT))
+    right = parse(figure_svg(exercise_id, position, "right", ALT))
+    assert left.get("viewBox") == right.get("viewBox")
+    x, _, w, _ = (float(v) for v in left.get("viewBox").split())
+    (lg,) = left.findall(f"{SVG_NS}g")
+    (rg,) = right.findall(f"{SVG_NS}g")
+    assert "transform" not in lg.attrib
+    a, b, c, d, e, f = (float(v) for v in re.findall(r"-?[\d.]+", rg.get("transform")))
+    assert (a, b, c, d, f) == (-1, 0, 0, 1, 0)
+    # x -> e - x maps the viewBox onto itself, so the figure stays in frame.
+    assert e - (x + w) == pytest.approx(x, abs=0.05)
+    assert [ET.tostring(el) for el in lg] == [ET.tostring(el) for el in rg]
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_viewbox_is_shared_by_the_positions_of_an_exercise_and_holds_the_body(
+    exercise_id, position
+):
+    x, y, w, h = view_box(exercise_id)
+    assert w / h == pytest.approx(4 / 3, rel=0.01)
+    for (cx, cy), r in body_outline(exercise_id, position):
+        assert x <= cx - r
+        assert cx + r <= x + w
+        assert y <= -cy - r  # SVG y runs down: world y is flipped
+        assert -cy + r <= y + h
+
+
+# --- nothing sinks into the floor -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_no_body_part_goes_through_the_floor(exercise_id, position):
+    lowest = min(c[1] - r for c, r in body_outline(exercise_id, position))
+    assert lowest >= -0.8  # an outline may overlap the floor line, not more
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), LYING + BRIDGES)
+def test_lying_figures_rest_on_the_floor(exercise_id, position):
+    lowest = min(c[1] - r for c, r in body_outline(exercise_id, position))
+    assert lowest <= 1.0
+
+
+# --- poses that look like the exercise -------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), LYING)
+def test_lying_poses_keep_the_trunk_near_horizontal(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    assert angle_from_floor(j["hip"], j["shoulder"]) < 8
+    assert j["shoulder"][1] < 12
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), BRIDGES)
+def test_bridges_lift_the_hips_above_the_shoulders(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    assert j["hip"][1] > j["shoulder"][1] + 2
+    assert j["hip"][1] > SUPINE_HIP_Y + 2  # the pelvis is off the floor
+    assert j["shoulder"][1] < 10  # the upper back stays down
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), HINGED)
+def test_hinge_keeps_a_straight_back_leaning_forward_with_knees_over_ankles(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    flex = pose_flexion(exercise_id, position)
+    assert distance_to_line(j["head"], j["hip"], j["shoulder"]) < 2.0
+    assert distance_to_line(j["waist"], j["hip"], j["shoulder"]) < 0.5
+    forward = 90 - direction(j["hip"], j["shoulder"])  # degrees from vertical
+    assert 45 <= forward <= 65
+    assert 75 <= flex["near_hip"] <= 100
+    assert 10 <= flex["near_knee"] <= 40
+    assert -2 <= j["near_knee"][0] - j["near_ankle"][0] <= 6
+    assert j["hip"][0] < j["near_heel"][0]  # hips pushed back behind the heels
+
+
+def test_hip_hinge_dowel_figures_stand_tall_then_hinge():
+    stand = pose_joints("hip-hinge", "stand")
+    assert angle_from_floor(stand["hip"], stand["shoulder"]) > 85
+    assert distance_to_line(stand["head"], stand["hip"], stand["shoulder"]) < 2.0
+
+
+def test_deadlift_lowers_the_kettlebell_from_thighs_to_shins():
+    top = pose_joints("reverse-deadlift", "top")
+    bottom = pose_joints("reverse-deadlift", "bottom")
+    assert top["near_knee"][1] < top["near_hand"][1] < top["hip"][1]
+    assert top["near_hand"][0] > top["hip"][0]  # in front of the thighs
+    bell = bottom["near_hand"][1] - KETTLEBELL_DROP
+    assert bell < bottom["near_knee"][1]
+    assert bottom["near_hand"][0] > bottom["near_knee"][0]  # in front of the shins
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FLAT_FOOTED)
+def test_standing_feet_are_flat_on_the_floor(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    for side in ("near", "far"):
+        assert j[f"{side}_heel"][1] == pytest.approx(0, abs=0.3)
+        assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
+
+
+def test_toe_touch_has_toes_then_heels_raised_on_the_half_roll():
+    toes = pose_joints("toe-touch", "toes-raised")
+    heels = pose_joints("toe-touch", "heels-raised")
+    assert toes["near_heel"][1] == pytest.approx(0, abs=0.01)
+    assert toes["near_toe"][1] > 3
+    assert heels["near_toe"][1] == pytest.approx(0, abs=0.01)
+    assert heels["near_heel"][1] > 3
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
+    j = pose_joints("toe-touch", position)
+    flex = pose_flexion("toe-touch", position)
+    assert math.dist(j["near_hand"], j["near_toe"]) < 8
+    assert j["shoulder"][1] < j["hip"][1]
+    assert flex["near_hip"] > 90
+    assert flex["near_knee"] < 30  # knees only slightly bent
+
+
+@pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
+def test_aslr_band_leg_is_straight_and_high(position):
+    j = pose_joints("aslr-band", position)
+    flex = pose_flexion("aslr-band", position)
+    assert 60 < angle_from_floor(j["hip"], j["near_ankle"]) < 85
+    assert abs(flex["near_knee"]) < 5
+
+
+def test_aslr_band_other_leg_starts_on_the_floor_then_rises_to_match():
+    down = pose_joints("aslr-band", "band-leg-up")
+    up = pose_joints("aslr-band", "raise-other")
+    assert angle_from_floor(down["hip"], down["far_ankle"]) < 10
+    assert angle_from_floor(up["hip"], up["far_ankle"]) > 60
+    assert angle_from_floor(up["hip"], up["near_ankle"]) > 60
+    assert abs(pose_flexion("aslr-band", "raise-other")["far_knee"]) < 5
+
+
+def test_foam_roll_sits_on_the_hands_with_the_working_leg_long():
+    j = pose_joints("foam-roll", "roll")
+    flex = pose_flexion("foam-roll", "roll")
+    assert abs(flex["near_knee"]) < 10
+    assert flex["far_knee"] > 60  # other knee bent, foot on the floor
+    assert min(j["far_heel"][1], j["far_toe"][1]) == pytest.approx(0, abs=0.3)
+    for side in ("near", "far"):
+        assert j[f"{side}_hand"][1] == pytest.approx(R_HAND, abs=0.3)
+    assert j["hip"][1] > SUPINE_HIP_Y  # bottom lifted off the floor
+
+
+def test_supine_isometric_is_hook_lying_with_feet_flat():
+    j = pose_joints("supine-iso", "hold")
+    flex = pose_flexion("supine-iso", "hold")
+    for side in ("near", "far"):
+        assert 60 <= flex[f"{side}_knee"] <= 110
+        assert j[f"{side}_heel"][1] == pytest.approx(0, abs=0.3)
+        assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
+
+
+def test_prone_isometric_bends_both_knees_then_lowers_the_other_leg():
+    start = pose_flexion("prone-iso", "start")
+    hold = pose_flexion("prone-iso", "hold")
+    assert 80 <= start["near_knee"] <= 100
+    assert 80 <= start["far_knee"] <= 100
+    assert 80 <= hold["near_knee"] <= 100
+    assert hold["far_knee"] < 15
+    j = pose_joints("prone-iso", "start")
+    assert j["head"][0] > j["hip"][0] > j["near_knee"][0]  # face down, head to the right
+
+
+def test_eccentric_single_leg_bridge_keeps_the_working_heel_on_the_stool():
+    bridge = pose_joints("ecc-sl-bridge", "bridge")
+    lower = pose_joints("ecc-sl-bridge", "lower")
+    for j in (bridge, lower):
+        assert j["near_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
+    assert bridge["far_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
+    assert min(lower["far_heel"][1], lower["far_toe"][1]) > STOOL_H + 5  # foot lifted
+    assert lower["hip"][1] < bridge["hip"][1]  # hips lowering
+
+
+@pytest.mark.parametrize("position", ["knee", "ankle"])
+def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(position):
+    j = pose_joints("straight-leg-bridge", position)
+    flex = pose_flexion("straight-leg-bridge", position)
+    assert inner_angle(j["hip"], j["near_knee"], j["near_ankle"]) == pytest.approx(180, abs=3)
+    assert flex["far_hip"] > 110
+    assert flex["far_knee"] > 90
+    for side in ("near", "far"):
+        assert math.dist(j[f"{side}_hand"], j["far_knee"]) < 10  # hands hold the knee
+
+
+def test_sliders_start_bent_and_slide_out_nearly_straight():
+    bridge = pose_joints("ecc-sliders", "bridge")
+    straight = pose_joints("ecc-sliders", "straight")
+    assert pose_flexion("ecc-sliders", "bridge")["near_knee"] > 60
+    assert pose_flexion("ecc-sliders", "straight")["near_knee"] < 25
+    assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
+    for j in (bridge, straight):
+        assert j["near_heel"][1] == pytest.approx(SLIDER_H, abs=0.01)
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_all_figures_render_with_weasyprint_into_a_small_pdf():
+    weasyprint = pytest.importorskip("weasyprint")
+    cells = "".join(
+        f'<div style="width:4cm">{figure_svg(e, p, s, f"{e} {p}")}</div>'
+        for e, p, s in FIGURES_BY_SIDE
+    )
+    pdf = weasyprint.HTML(string=f"<html><body>{cells}</body></html>").write_pdf()
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) < 300_000
