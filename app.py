@@ -39,6 +39,7 @@ from generator.program import Prescription, Program, program_json
 from generator.rules import build_program
 
 bp = Blueprint("handout", __name__)
+PDF_STYLESHEETS = ("handout.css", "print.css")
 
 QUESTION_LABELS = {
     "grade": "How bad the strain was",
@@ -75,10 +76,30 @@ def create_app(test_config: dict | None = None) -> Flask:
         own_file_resolver(app),
         size=app.config["PDF_CACHE_SIZE"],
         concurrent=app.config["PDF_CONCURRENT_RENDERS"],
+        # Parsed once for every PDF; pdf.html links only the small paper-size sheet.
+        stylesheets=tuple(f"{app.static_url_path}/css/{name}" for name in PDF_STYLESHEETS),
     )
+    app.extensions["clinic_logo"] = _load_logo(app)
     app.register_error_handler(HTTPException, _http_error)
     app.after_request(_security_headers)
     return app
+
+
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".svg": "image/svg+xml", ".gif": "image/gif"}  # fmt: skip
+
+
+def _load_logo(app: Flask) -> tuple[bytes, str] | None:
+    """The clinic's logo file (CLINIC_LOGO, absolute or relative to the instance folder),
+    read once at start-up; None when not configured."""
+    setting = str(app.config["CLINIC_LOGO"] or "")
+    if not setting:
+        return None
+    path = Path(app.instance_path, setting)
+    mime = LOGO_TYPES.get(path.suffix.lower())
+    if mime is None or not path.is_file():
+        raise ValueError(f"CLINIC_LOGO must be a PNG, JPEG, GIF or SVG file: {path}")
+    return path.read_bytes(), mime
 
 
 def _default_paper() -> Paper:
@@ -128,7 +149,7 @@ def _context(
     clinic = {
         "name": current_app.config["CLINIC_NAME"],
         "contact": current_app.config["CLINIC_CONTACT"],
-        "logo": current_app.config["CLINIC_LOGO"],
+        "logo": current_app.extensions["clinic_logo"] is not None,
     }
     return {
         "values": values,
@@ -286,6 +307,18 @@ def _figure_text(exercise_id: str, position: str, side: str) -> str | None:
     return figure_svg(exercise_id, position, side, alt)
 
 
+@bp.get("/clinic/logo")
+def clinic_logo() -> Response:
+    """The configured clinic logo, for the handout header."""
+    logo = current_app.extensions["clinic_logo"]
+    if logo is None:
+        abort(404)
+    response = Response(logo[0], mimetype=logo[1])
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
+
+
 @bp.get("/vendor/htmx.min.js")
 def htmx_js() -> Response:
     """htmx 2, served from the installed django-js-lib-htmx package (no CDN, no copy)."""
@@ -318,6 +351,8 @@ def own_file_resolver(app: Flask) -> Resolver:
             if found is None or not Path(found).is_file():
                 return None
             return Path(found).read_bytes(), mimetypes.guess_type(found)[0] or "text/plain"
+        if endpoint == "handout.clinic_logo":
+            return app.extensions["clinic_logo"]
         if endpoint == "handout.figure":
             svg = _figure_text(**args)
             return (svg.encode(), "image/svg+xml") if svg else None

@@ -93,13 +93,13 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     pain = answers.pain
     if STAGE_ONE_PAIN <= pain < REFER_PAIN:
         return 1, (
-            f"Pain of {pain}/10 with everyday movement calls for gentle holds first: "
-            "stage 1 is for pain of 4 to 6."
+            f"Stage 1 because pain is {pain}/10: gentle holds come first while it settles "
+            "(stage 1 is for pain of 4 to 6)."
         )
     if answers.grade is Grade.THREE and pain >= GRADE_THREE_STAGE_ONE_PAIN:
         return 1, (
-            f"Your grade 3 strain was cleared for exercise; with pain at {pain}/10 "
-            "you start with the gentlest stage."
+            f"Stage 1 because a cleared grade 3 strain with pain of {pain}/10 starts with "
+            "the gentlest stage."
         )
     limits = []
     if answers.slr is Slr.LIMITED:
@@ -107,14 +107,13 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     if answers.toe is ToeTouch.NO:
         limits.append("you cannot touch your toes yet")
     if pain > STAGE_THREE_MAX_PAIN:
-        limits.append(f"at {pain}/10 pain, eccentric loading waits until pain is 2 or less")
+        limits.append(f"pain of {pain}/10 is too high for eccentric loading (that needs 2 or less)")
     if limits:
-        return 2, f"Pain is {pain}/10, low enough to move on from holds, but " + (
-            " and ".join(limits) + "."
-        )
+        listed = ", ".join(limits[:-1]) + " and " + limits[-1] if len(limits) > 1 else limits[0]
+        return 2, f"Stage 2 because {listed}."
     return 3, (
-        f"Pain is {pain}/10, your straight leg raise reaches vertical and you can touch "
-        "your toes: you are ready for eccentric loading."
+        f"Stage 3 because pain is {pain}/10, your straight leg raise reaches vertical and you "
+        "can touch your toes: you are ready for eccentric loading."
     )
 
 

@@ -226,3 +226,61 @@ def test_render_ahead_makes_the_pdf_ready_before_the_click(monkeypatch):
     assert len(pdfs) == 1
     assert post_pdf(client, data).status_code == 200
     assert len(renders) == 1
+
+
+# Clinic branding
+
+
+def branded_app(tmp_path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
+        '<rect width="40" height="20" fill="#333"/></svg>'
+    )
+    return create_app(
+        {
+            "TESTING": True,
+            "PDF_RENDER_AHEAD": False,
+            "CLINIC_NAME": "Riverside Physio",
+            "CLINIC_CONTACT": "Tel 555 0100, riverside.example",
+            "CLINIC_LOGO": str(logo),
+        }
+    )
+
+
+def test_branding_from_configuration_is_on_the_handout(tmp_path):
+    app = branded_app(tmp_path)
+    client = app.test_client()
+    html = client.get("/program?grade=2&pain=3&slr=limited&toe=no&side=left").get_data(
+        as_text=True
+    )
+    assert "Riverside Physio" in html
+    assert 'src="/clinic/logo"' in html
+    assert client.get("/clinic/logo").mimetype == "image/svg+xml"
+    pdfs = app.extensions["handout_pdfs"]
+    fetched = []
+    real = pdfs.resolve
+    pdfs.resolve = lambda path: fetched.append(path) or real(path)
+    response = client.post("/program.pdf", data=STAGE_2_LARGEST)
+    flat = " ".join(pdf_text(response.data, tmp_path).split())
+    assert "Riverside Physio" in flat
+    assert "Tel 555 0100, riverside.example" in flat
+    assert "/clinic/logo" in fetched
+    info = pdf_info(response.data, tmp_path)
+    assert "Author:          Riverside Physio" in info
+
+
+def test_without_a_logo_the_logo_url_is_404(client):
+    assert client.get("/clinic/logo").status_code == 404
+
+
+def test_a_logo_that_is_not_an_image_stops_start_up(tmp_path):
+    bad = tmp_path / "logo.txt"
+    bad.write_text("not an image")
+    with pytest.raises(ValueError, match="CLINIC_LOGO"):
+        create_app({"TESTING": True, "CLINIC_LOGO": str(bad)})
+
+
+def test_pdf_is_tagged_for_screen_readers(client, tmp_path):
+    info = pdf_info(post_pdf(client, STAGE_1).data, tmp_path)
+    assert "Tagged:          yes" in info
