@@ -251,9 +251,7 @@ def branded_app(tmp_path):
 def test_branding_from_configuration_is_on_the_handout(tmp_path):
     app = branded_app(tmp_path)
     client = app.test_client()
-    html = client.get("/program?grade=2&pain=3&slr=limited&toe=no&side=left").get_data(
-        as_text=True
-    )
+    html = client.get("/program?grade=2&pain=3&slr=limited&toe=no&side=left").get_data(as_text=True)
     assert "Riverside Physio" in html
     assert 'src="/clinic/logo"' in html
     assert client.get("/clinic/logo").mimetype == "image/svg+xml"
