@@ -10,6 +10,7 @@ import datetime as dt
 import mimetypes
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
@@ -33,10 +34,12 @@ from generator.answers import (
     parse_form,
 )
 from generator.catalogue import catalogue, guidance
+from generator.edits import Edits, apply_edits, parse_edits
 from generator.figures import figure_svg
 from generator.pdf import ORIGIN, HandoutPdfs, RendererBusyError, Resolver
 from generator.program import Prescription, Program, program_json
-from generator.rules import build_program
+from generator.qr import share_qr_svg
+from generator.rules import build_program, edit_bounds
 
 bp = Blueprint("handout", __name__)
 PDF_STYLESHEETS = ("handout.css", "print.css")
@@ -64,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         PDF_CACHE_SIZE=64,
         PDF_CONCURRENT_RENDERS=2,
         PDF_RENDER_AHEAD=True,
+        PUBLIC_BASE_URL="",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -109,24 +113,57 @@ def _default_paper() -> Paper:
         return Paper.A4
 
 
-def _share_query(parsed: Parsed) -> str:
-    return urlencode(parsed.answers.query()) if parsed.answers else ""
-
-
 def _missing(parsed: Parsed) -> list[str]:
     """Questions not answered yet (for the live preview's gentle reminder)."""
     return [QUESTION_LABELS[name] for name in QUESTION_LABELS if not parsed.values.get(name)]
 
 
-def _field_errors(parsed: Parsed, live: bool) -> dict[str, str]:
+@dataclass(frozen=True)
+class Outcome:
+    """What one request asked for and what follows: the parsed answers, the program as
+    generated and as the clinician edited it, and every message by field."""
+
+    parsed: Parsed
+    generated: Program | None = None
+    program: Program | None = None
+    edits: Edits = field(default_factory=Edits)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def share_query(self) -> str:
+        """Clinical answers and edits as a query string: no personal fields."""
+        if not self.parsed.answers:
+            return ""
+        return urlencode(self.parsed.answers.query() + self.edits.query())
+
+
+def _outcome(raw, *, personal: bool) -> Outcome:
+    """Parse a request's values (personal fields only from POST bodies) and build the
+    program with the clinician's edits applied."""
+    parsed = parse_form(raw, default_paper=_default_paper()) if personal else parse_answers(raw)
+    if not parsed.answers:
+        return Outcome(parsed, errors=dict(parsed.errors))
+    generated = build_program(parsed.answers)
+    if raw.get("reset"):
+        return Outcome(parsed, generated, generated, errors=dict(parsed.errors))
+    edits, edit_errors = parse_edits(raw, generated)
+    program = apply_edits(generated, edits)
+    return Outcome(parsed, generated, program, edits, {**parsed.errors, **edit_errors})
+
+
+def _field_errors(outcome: Outcome, live: bool) -> dict[str, str]:
     """Messages shown beside the fields. While the preview is live, a question not yet
     answered is listed in the preview instead of being marked wrong."""
     if not live:
-        return parsed.errors
+        return outcome.errors
+    values = outcome.parsed.values
     return {
         name: message
-        for name, message in parsed.errors.items()
-        if name not in QUESTION_LABELS or parsed.values.get(name)
+        for name, message in outcome.errors.items()
+        if name not in QUESTION_LABELS or values.get(name)
     }
 
 
@@ -142,27 +179,44 @@ def _document_title(program: Program | None, personal: Personal | None) -> str:
 
 
 def _context(
-    parsed: Parsed | None, program: Program | None, *, live: bool = False, fragment: bool = False
+    outcome: Outcome | None,
+    *,
+    live: bool = False,
+    fragment: bool = False,
+    editable: bool = False,
+    show_program: bool = True,
 ) -> dict:
+    parsed = outcome.parsed if outcome else None
     personal = parsed.personal if parsed else None
     values = parsed.values if parsed else {}
+    program = outcome.program if outcome and show_program else None
     clinic = {
         "name": current_app.config["CLINIC_NAME"],
         "contact": current_app.config["CLINIC_CONTACT"],
         "logo": current_app.extensions["clinic_logo"] is not None,
     }
+    share_query = outcome.share_query() if outcome else ""
     return {
         "values": values,
-        "errors": parsed.errors if parsed else {},
-        "field_errors": _field_errors(parsed, live) if parsed else {},
+        "errors": outcome.errors if outcome else {},
+        "field_errors": _field_errors(outcome, live) if outcome else {},
         "field_names": (*CLINICAL_FIELDS, *PERSONAL_FIELDS),
         "personal": personal,
         "personal_open": any(values.get(name) for name in ("name", "clinician", "notes")),
         "program": program,
+        "editable": editable and program is not None and not program.referral,
+        "generated": {item.exercise.id: item for item in outcome.generated.exercises}
+        if outcome and outcome.generated
+        else {},
+        "edits": outcome.edits if outcome else Edits(),
+        "edit_bounds": edit_bounds,
+        "open_editors": _open_editors(outcome) if outcome else set(),
         "live": live,
         "fragment": fragment,
         "missing": _missing(parsed) if parsed else [],
-        "share_query": _share_query(parsed) if parsed else "",
+        "share_query": share_query,
+        "share_url": _share_url(share_query) if program else "",
+        "qr_svg": _qr_svg(share_query) if program else "",
         "paper": (personal.paper if personal else _default_paper()).value,
         "clinic": clinic,
         "questions": QUESTIONS,
@@ -177,48 +231,62 @@ def _context(
     }
 
 
-def _program_for(parsed: Parsed) -> Program | None:
-    return build_program(parsed.answers) if parsed.answers else None
+def _open_editors(outcome: Outcome) -> set[str]:
+    """Exercises whose editor starts open: those edited or with a message."""
+    wrong = {name.split(".")[1] for name in outcome.errors if name.startswith("edit.")}
+    return wrong | {exercise_id for exercise_id, _ in outcome.edits.exercises}
+
+
+def _share_url(share_query: str) -> str:
+    """The share link: the program page with the answers and edits, absolute when
+    PUBLIC_BASE_URL is configured."""
+    path = url_for("handout.program_page") + "?" + share_query
+    base = str(current_app.config["PUBLIC_BASE_URL"] or "").rstrip("/")
+    return (base or request.host_url.rstrip("/")) + path
+
+
+def _qr_svg(share_query: str) -> str:
+    """An inline SVG QR code of the share link, only when PUBLIC_BASE_URL is set."""
+    if not current_app.config["PUBLIC_BASE_URL"]:
+        return ""
+    return share_qr_svg(_share_url(share_query))
 
 
 @bp.get("/")
 def index() -> Response | str:
     """The questionnaire beside the live preview; query parameters prefill both."""
     asked = any(name in request.args for name in CLINICAL_FIELDS)
-    parsed = parse_answers(request.args) if asked else None
-    program = _program_for(parsed) if parsed else None
-    context = _context(parsed, program, live=True)
-    if parsed and not parsed.ok and not _missing(parsed):
+    outcome = _outcome(request.args, personal=False) if asked else None
+    context = _context(outcome, live=True, editable=True)
+    if outcome and not outcome.ok and not _missing(outcome.parsed):
         return Response(render_template("index.html", **context), status=422)
     return render_template("index.html", **context)
 
 
 @bp.get("/program")
 def program_page() -> Response:
-    """The program as a full printable page, from the clinical answers in the URL."""
-    parsed = parse_answers(request.args)
-    if not parsed.ok:
-        return Response(render_template("index.html", **_context(parsed, None)), status=422)
-    return Response(render_template("program.html", **_context(parsed, _program_for(parsed))))
+    """The program as a full printable page, from the answers and edits in the URL."""
+    outcome = _outcome(request.args, personal=False)
+    if not outcome.ok:
+        return Response(render_template("index.html", **_context(outcome)), status=422)
+    return Response(render_template("program.html", **_context(outcome)))
 
 
 @bp.post("/program")
 def program_post() -> Response:
     """The preview fragment for htmx, the full page otherwise; personal fields included."""
-    parsed = parse_form(request.form, default_paper=_default_paper())
-    program = _program_for(parsed)
-    status = 200 if parsed.ok else 422
+    outcome = _outcome(request.form, personal=True)
+    status = 200 if outcome.ok else 422
     if request.htmx:
-        html = render_block(
-            "index.html", "preview", **_context(parsed, program, live=True, fragment=True)
-        )
-        response = Response(html, status=status)
-        if parsed.ok:
-            response.headers["HX-Replace-Url"] = url_for(".index") + "?" + _share_query(parsed)
+        context = _context(outcome, live=True, fragment=True, editable=True)
+        response = Response(render_block("index.html", "preview", **context), status=status)
+        if outcome.ok:
+            response.headers["HX-Replace-Url"] = url_for(".index") + "?" + outcome.share_query()
             if current_app.config["PDF_RENDER_AHEAD"]:
-                _pdfs().prepare(_pdf_key(parsed), _pdf_html_maker(parsed))
+                _pdfs().prepare(_pdf_key(outcome), _pdf_html_maker(outcome))
     else:
-        response = Response(render_template("index.html", **_context(parsed, program)), status)
+        context = _context(outcome, editable=True)
+        response = Response(render_template("index.html", **context), status)
     response.headers["Cache-Control"] = "no-store"
     response.vary.add("HX-Request")
     return response
@@ -227,40 +295,45 @@ def program_post() -> Response:
 @bp.post("/program.pdf")
 def program_pdf() -> Response:
     """The PDF handout as an attachment named with the handout's date."""
-    parsed = parse_form(request.form, default_paper=_default_paper())
-    if not parsed.ok:
-        return Response(render_template("index.html", **_context(parsed, None)), status=422)
+    outcome = _outcome(request.form, personal=True)
+    if not outcome.ok:
+        context = _context(outcome, show_program=False)
+        return Response(render_template("index.html", **context), status=422)
     try:
-        pdf = _pdfs().get(_pdf_key(parsed), _pdf_html_maker(parsed))
+        pdf = _pdfs().get(_pdf_key(outcome), _pdf_html_maker(outcome))
     except RendererBusyError:
         response = Response(render_template("busy.html"), status=503)
         response.headers["Retry-After"] = "5"
         return response
-    name = f"hamstring-program-{parsed.personal.date.isoformat()}.pdf"
     response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{pdf_filename(outcome)}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def pdf_filename(outcome: Outcome) -> str:
+    return f"hamstring-program-{outcome.parsed.personal.date.isoformat()}.pdf"
 
 
 def _pdfs() -> HandoutPdfs:
     return current_app.extensions["handout_pdfs"]
 
 
-def _pdf_key(parsed: Parsed) -> str:
+def _pdf_key(outcome: Outcome) -> str:
     """Everything the PDF depends on, hashed (personal fields included, never in clear)."""
     config = current_app.config
-    clinic = (config["CLINIC_NAME"], config["CLINIC_CONTACT"], config["CLINIC_LOGO"])
-    return HandoutPdfs.key(parsed.answers, parsed.personal, clinic)
+    setup = (config["CLINIC_NAME"], config["CLINIC_CONTACT"], config["CLINIC_LOGO"],
+             config["PUBLIC_BASE_URL"])  # fmt: skip
+    return HandoutPdfs.key(outcome.parsed.answers, outcome.parsed.personal, outcome.edits, setup)
 
 
-def _pdf_html_maker(parsed: Parsed) -> Callable[[], str]:
+def _pdf_html_maker(outcome: Outcome) -> Callable[[], str]:
     """The handout HTML for the PDF, renderable in any thread (render-ahead runs in one)."""
     app = current_app._get_current_object()
 
     def make_html() -> str:
         with app.test_request_context(base_url=ORIGIN):
-            return render_template("pdf.html", **_context(parsed, build_program(parsed.answers)))
+            return render_template("pdf.html", **_context(outcome))
 
     return make_html
 
@@ -268,10 +341,10 @@ def _pdf_html_maker(parsed: Parsed) -> Callable[[], str]:
 @bp.get("/program.json")
 def program_json_route() -> tuple[Response, int] | Response:
     """The program as JSON for other systems; 422 with field messages for bad input."""
-    parsed = parse_answers(request.args)
-    if not parsed.ok:
-        return jsonify(errors=parsed.errors), 422
-    return jsonify(program_json(_program_for(parsed), _figure_urls))
+    outcome = _outcome(request.args, personal=False)
+    if not outcome.ok:
+        return jsonify(errors=outcome.errors), 422
+    return jsonify(program_json(outcome.program, _figure_urls))
 
 
 def _figure_urls(item: Prescription) -> list[str]:

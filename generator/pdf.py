@@ -154,13 +154,7 @@ class HandoutPdfs:
         with self._lock:
             self._in_flight[key] = future
         try:
-            pdf = render_pdf(
-                make_html(),
-                self.resolve,
-                cache=self._images,
-                stylesheets=self._parsed_stylesheets(),
-                **self.PDF_OPTIONS,
-            )
+            pdf = self.render(make_html())
         except BaseException as error:
             future.set_exception(error)
             raise
@@ -173,6 +167,17 @@ class HandoutPdfs:
             while len(self._pdfs) > self._size:
                 self._pdfs.popitem(last=False)
         return pdf
+
+    def render(self, html: str, **options: object) -> bytes:
+        """Render now, bypassing the cache and the slots (benchmarks, the CLI), with the
+        shared image cache and stylesheets; ``options`` override ``PDF_OPTIONS``."""
+        return render_pdf(
+            html,
+            self.resolve,
+            cache=self._images,
+            stylesheets=self._parsed_stylesheets(),
+            **{**self.PDF_OPTIONS, **options},
+        )
 
     def _parsed_stylesheets(self) -> list[weasyprint.CSS]:
         if self._stylesheets is None:

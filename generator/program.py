@@ -17,7 +17,8 @@ class Dose:
     reps: int
     sets: int
     per_side: bool
-    frequency: str
+    frequency: str  # as printed, e.g. "every other day"
+    schedule: str  # the frequency's key, e.g. "alternate" (guidance.toml [frequencies])
     unit: str = "reps"
     hold_s: int | None = None
     tempo: str | None = None
@@ -52,12 +53,15 @@ class Prescription:
     reason: str
     figures: tuple[Figure, ...]
     stage_note: str | None = None
+    note: str = ""  # the clinician's one-line note
+    changed: tuple[str, ...] = ()  # what the clinician changed, e.g. ("reps", "note")
 
 
 @dataclass(frozen=True)
 class LeftOut:
     name: str
     reason: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class Program:
     step_back: tuple[str, ...] = ()
     meanwhile: tuple[str, ...] = ()
     who_to_see: str | None = None
+    removed: tuple[LeftOut, ...] = ()  # left out by the clinician
+    reordered: bool = False  # the clinician changed the order
 
     @property
     def referral(self) -> bool:
@@ -91,6 +97,7 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
         "stage": program.stage.number if program.stage else None,
         "stage_name": program.stage.name if program.stage else None,
         "reasons": list(program.reasons),
+        "removed": [item.id for item in program.removed],
         "exercises": [
             {
                 "id": item.exercise.id,
@@ -108,6 +115,8 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
                 "harder": item.exercise.harder,
                 "stage_note": item.stage_note,
                 "reason": item.reason,
+                "note": item.note,
+                "changed": list(item.changed),
                 "images": images(item),
             }
             for item in program.exercises

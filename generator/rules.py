@@ -137,17 +137,18 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
     upper = answers.grade is Grade.ONE
     stage_text = guidance()["stage"][str(stage)]
     if exercise.kind is Kind.WARM_UP:
-        sets, frequency = 1, guidance()["safety"]["warm_up_frequency"]
+        sets, schedule = 1, guidance()["safety"]["warm_up_frequency"]
     elif exercise.kind is Kind.LOADING:
-        sets, frequency = stage_text["sets"], stage_text["loading_frequency"]
+        sets, schedule = stage_text["sets"], stage_text["loading_frequency"]
     else:
-        sets, frequency = stage_text["sets"], stage_text["frequency"]
+        sets, schedule = stage_text["sets"], stage_text["frequency"]
     hold = exercise.dose.hold_s
     return Dose(
         reps=exercise.dose.reps[1 if upper else 0],
         sets=sets,
         per_side=exercise.dose.per_side,
-        frequency=frequency,
+        frequency=guidance()["frequencies"][schedule],
+        schedule=schedule,
         unit=exercise.dose.unit,
         hold_s=hold[1 if upper else 0] if hold else None,
         tempo=exercise.dose.tempo,
@@ -177,7 +178,8 @@ def select_exercises(
         rule = EXERCISE_RULES[exercise.id]
         wanted = stage in rule.stages and (rule.needs is None or CONDITIONS[rule.needs](answers))
         if not wanted:
-            left_out.append(LeftOut(exercise.name, _left_out_reason(exercise.id, rule, stage)))
+            reason = _left_out_reason(exercise.id, rule, stage)
+            left_out.append(LeftOut(exercise.name, reason, exercise.id))
             continue
         chosen.append(
             Prescription(
@@ -247,4 +249,47 @@ def build_program(answers: Answers) -> Program:
         left_out=left_out,
         progress=tuple(stage_text["progress"]),
         step_back=tuple(text["safety"]["step_back"]),
+    )
+
+
+@dataclass(frozen=True)
+class EditBounds:
+    """How far a clinician may change an exercise's dose at a stage (inclusive ranges)."""
+
+    sets: tuple[int, int]
+    reps: tuple[int, int]
+    hold_s: tuple[int, int] | None
+    schedules: tuple[str, ...]
+
+
+# Sets and frequencies that stay safe for each stage: loaded work never daily (the tissue
+# needs a day between loading sessions), never more than the stage's volume plus one set.
+STAGE_SETS = {1: (1, 2), 2: (1, 3), 3: (1, 4)}
+STAGE_SCHEDULES = {
+    1: ("daily", "alternate"),
+    2: ("daily", "alternate", "three_a_week"),
+    3: ("alternate", "three_a_week", "two_a_week"),
+}
+LOADING_SCHEDULES = ("alternate", "three_a_week", "two_a_week")
+WARM_UP_SCHEDULES = ("before_session", "daily")
+
+
+def edit_bounds(exercise: Exercise, stage: int) -> EditBounds:
+    """The limits of the clinician's edits for this exercise at this stage: reps from half
+    the catalogue's lower end up to its upper end, holds likewise, never above the
+    article's dose."""
+    low, high = exercise.dose.reps
+    hold = exercise.dose.hold_s
+    if exercise.kind is Kind.WARM_UP:
+        schedules, sets = WARM_UP_SCHEDULES, (1, 2)
+    elif exercise.kind is Kind.LOADING:
+        schedules = tuple(s for s in STAGE_SCHEDULES[stage] if s in LOADING_SCHEDULES)
+        sets = STAGE_SETS[stage]
+    else:
+        schedules, sets = STAGE_SCHEDULES[stage], STAGE_SETS[stage]
+    return EditBounds(
+        sets=sets,
+        reps=(max(1, low // 2), high),
+        hold_s=(max(1, hold[0] // 2), hold[1]) if hold else None,
+        schedules=schedules,
     )

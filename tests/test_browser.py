@@ -102,7 +102,7 @@ def test_the_whole_flow_works_with_javascript_off(browser, live_server):
     assert page.locator("#preview").get_by_text("Stage 1 of 3").is_visible()
     assert page.locator("#preview").get_by_text("Grace Hopper").is_visible()
     with page.expect_download() as download_info:
-        page.locator("#questionnaire").get_by_role("button", name="Download PDF").click()
+        page.locator(".questions").get_by_role("button", name="Download PDF").click()
     assert download_info.value.suggested_filename.endswith(".pdf")
     context.close()
 
@@ -122,5 +122,5 @@ def test_missing_answers_without_javascript_show_messages_in_place(browser, live
 def test_print_hides_the_questionnaire(page, live_server):
     page.goto(live_server + "/?grade=1&pain=2&slr=full&toe=yes&side=left")
     page.emulate_media(media="print")
-    assert page.locator("#questionnaire").is_hidden()
+    assert page.locator(".questions").is_hidden()
     assert page.locator(".handout").is_visible()

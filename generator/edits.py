@@ -1,0 +1,185 @@
+"""The clinician's edits to a generated program: leave exercises out, change the dose
+within the stage's bounds, reorder, and add a one-line note per exercise.
+
+Edits travel in the form and in share links as plain fields (``edit.<id>.reps``,
+``order``...), so the server keeps no state. Only values that differ from the generated
+program count as edits, so the handout can mark exactly what the clinician changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from generator.catalogue import guidance
+from generator.program import LeftOut, Prescription, Program
+from generator.rules import edit_bounds
+
+NOTE_MAX = 120
+PREFIX = "edit."
+NUMBER_FIELDS = {"sets": "sets", "reps": "reps", "hold": "hold_s"}
+CHANGE_LABELS = {"sets": "sets", "reps": "reps", "hold_s": "hold", "schedule": "how often",
+                 "note": "note"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ExerciseEdit:
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    schedule: str | None = None
+    note: str = ""
+    out: bool = False
+
+    def __bool__(self) -> bool:
+        return self != ExerciseEdit()
+
+
+@dataclass(frozen=True)
+class Edits:
+    """Edits by exercise id, and the clinician's order (empty: the generated order)."""
+
+    exercises: tuple[tuple[str, ExerciseEdit], ...] = ()
+    order: tuple[str, ...] = ()
+
+    def get(self, exercise_id: str) -> ExerciseEdit:
+        return dict(self.exercises).get(exercise_id, ExerciseEdit())
+
+    def __bool__(self) -> bool:
+        return bool(self.exercises or self.order)
+
+    def query(self) -> list[tuple[str, str]]:
+        """The edits as URL query pairs, for a share link (no personal fields)."""
+        pairs: list[tuple[str, str]] = []
+        for exercise_id, edit in self.exercises:
+            name = f"{PREFIX}{exercise_id}."
+            pairs += [
+                (name + field, str(getattr(edit, attribute)))
+                for field, attribute in NUMBER_FIELDS.items()
+                if getattr(edit, attribute) is not None
+            ]
+            if edit.schedule:
+                pairs.append((name + "freq", edit.schedule))
+            if edit.note:
+                pairs.append((name + "note", edit.note))
+            if edit.out:
+                pairs.append((name + "out", "yes"))
+        if self.order:
+            pairs.append(("order", ",".join(self.order)))
+        return pairs
+
+
+RawValues = Mapping[str, Sequence[str] | str]
+
+
+def _first(raw: RawValues, name: str) -> str:
+    value = raw.get(name, "")
+    if not isinstance(value, str):
+        value = value[0] if value else ""
+    return value.strip()
+
+
+def _number(
+    raw: RawValues, field: str, bounds: tuple[int, int], generated: int, label: str
+) -> tuple[int | None, str | None]:
+    value = _first(raw, field)
+    if not value:
+        return None, None
+    low, high = bounds
+    if not (value.isascii() and value.isdecimal()) or not low <= int(value) <= high:
+        return None, f"{label} must be a whole number from {low} to {high}."
+    return (None if int(value) == generated else int(value)), None
+
+
+def _order(raw: RawValues, ids: list[str]) -> list[str]:
+    """The clinician's order: listed ids first, in their order, then any others."""
+    listed = [item for item in _first(raw, "order").split(",") if item in ids]
+    listed = list(dict.fromkeys(listed))
+    order = listed + [item for item in ids if item not in listed]
+    move = _first(raw, "move")
+    exercise_id, _, direction = move.partition(":")
+    if exercise_id in order and direction in ("up", "down"):
+        index = order.index(exercise_id)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(order):
+            order[index], order[other] = order[other], order[index]
+    return order
+
+
+def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]]:
+    """Read the edit fields for the generated ``program``. Values outside the stage's
+    bounds become messages keyed by their field name; edits naming exercises that are
+    not in the program are ignored (the answers may have changed since)."""
+    if program.referral:
+        return Edits(), {}
+    errors: dict[str, str] = {}
+    labels = guidance()["frequencies"]
+    edits: list[tuple[str, ExerciseEdit]] = []
+    for item in program.exercises:
+        exercise, dose = item.exercise, item.dose
+        bounds = edit_bounds(exercise, program.stage.number)
+        name = f"{PREFIX}{exercise.id}."
+        values: dict[str, object] = {}
+        for field, attribute in NUMBER_FIELDS.items():
+            allowed = getattr(bounds, attribute)
+            if allowed is None:
+                continue
+            label = f"{field.capitalize()} for {exercise.name}"
+            value, message = _number(raw, name + field, allowed, getattr(dose, attribute), label)
+            if message:
+                errors[name + field] = message
+            values[attribute] = value
+        schedule = _first(raw, name + "freq")
+        if schedule and schedule not in bounds.schedules:
+            allowed_labels = ", ".join(labels[key] for key in bounds.schedules)
+            errors[name + "freq"] = f"How often for {exercise.name}: choose {allowed_labels}."
+        elif schedule and schedule != dose.schedule:
+            values["schedule"] = schedule
+        note = _first(raw, name + "note")
+        if len(note) > NOTE_MAX or any(ord(char) < 32 for char in note):
+            errors[name + "note"] = f"A note can be one line of at most {NOTE_MAX} characters."
+            note = ""
+        edit = ExerciseEdit(note=note, out=_first(raw, name + "out") == "yes", **values)
+        if edit:
+            edits.append((exercise.id, edit))
+    generated = [item.exercise.id for item in program.exercises]
+    order = _order(raw, generated)
+    # Leaving an exercise out is not a change of order: compare what stays.
+    out = {exercise_id for exercise_id, edit in edits if edit.out}
+    reordered = [i for i in order if i not in out] != [i for i in generated if i not in out]
+    return Edits(tuple(edits), tuple(order) if reordered else ()), errors
+
+
+def apply_edits(program: Program, edits: Edits) -> Program:
+    """The program as the clinician edited it: exercises left out, doses changed (each
+    change recorded for the handout to mark), notes added, and the clinician's order."""
+    if program.referral or not edits:
+        return program
+    labels = guidance()["frequencies"]
+    kept: list[Prescription] = []
+    removed: list[LeftOut] = []
+    for item in program.exercises:
+        edit = edits.get(item.exercise.id)
+        if edit.out:
+            removed.append(LeftOut(item.exercise.name, "Left out by your clinician.",
+                                   item.exercise.id))  # fmt: skip
+            continue
+        changes = {
+            attribute: getattr(edit, attribute)
+            for attribute in ("sets", "reps", "hold_s", "schedule")
+            if getattr(edit, attribute) is not None
+        }
+        dose = replace(item.dose, **changes)
+        if "schedule" in changes:
+            dose = replace(dose, frequency=labels[dose.schedule])
+        changed = tuple(CHANGE_LABELS[name] for name in changes) + (("note",) if edit.note else ())
+        kept.append(replace(item, dose=dose, note=edit.note, changed=changed))
+    if edits.order:
+        position = {exercise_id: index for index, exercise_id in enumerate(edits.order)}
+        kept.sort(key=lambda item: position.get(item.exercise.id, len(position)))
+    return replace(
+        program,
+        exercises=tuple(kept),
+        removed=tuple(removed),
+        reordered=bool(edits.order),
+    )
