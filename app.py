@@ -6,16 +6,21 @@ call it, and render the one handout template as a page, an htmx fragment or a PD
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import mimetypes
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlencode
 
+import click
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, url_for
+from flask.cli import AppGroup
 from htmx_flask import Htmx, request
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException
@@ -76,6 +81,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     Htmx(app)
     app.register_blueprint(bp)
+    app.cli.add_command(handout_cli)
     app.extensions["handout_pdfs"] = HandoutPdfs(
         own_file_resolver(app),
         size=app.config["PDF_CACHE_SIZE"],
@@ -455,3 +461,97 @@ def _security_headers(response: Response) -> Response:
 @bp.app_template_filter("longdate")
 def _longdate(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+# The command line for clinic printing: `flask --app app handout pdf|batch`.
+
+handout_cli = AppGroup("handout", help="Write handout PDFs from the command line.")
+
+
+def _write_handout(outcome: Outcome, path: Path) -> None:
+    """Render a valid outcome's handout to ``path`` (no cache, no render slots)."""
+    path.write_bytes(_pdfs().render(_pdf_html_maker(outcome)()))
+
+
+def _messages(errors: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {message}" for name, message in errors.items())
+
+
+@handout_cli.command("pdf")
+@click.option("--grade", default="", help="1, 2, 3 or unknown")
+@click.option("--pain", default="", help="0 to 10, with everyday movement")
+@click.option("--slr", default="", help="full or limited (straight leg raise)")
+@click.option("--toe", default="", help="yes or no (can touch the toes)")
+@click.option("--side", default="", help="left or right (the injured leg)")
+@click.option("--flag", "flags", multiple=True, help="a warning sign; repeat for several")
+@click.option("--cleared", is_flag=True, help="a professional has cleared exercise")
+@click.option("--name", default="", help="patient's name, printed on the handout")
+@click.option("--clinician", default="")
+@click.option("--notes", default="")
+@click.option("--date", default="", help="YYYY-MM-DD, default today")
+@click.option("--paper", default="", help="a4 or letter")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: str) -> None:
+    """Write one handout PDF."""
+    values: dict[str, str | list[str]] = {**fields, "flags": list(flags)}
+    if cleared:
+        values["cleared"] = "yes"
+    outcome = _outcome(values, personal=True)
+    if not outcome.ok:
+        raise click.UsageError(_messages(outcome.errors))
+    _write_handout(outcome, output)
+    click.echo(f"Wrote {output}")
+
+
+def _row_values(row: dict[str | None, str | list[str] | None]) -> dict[str, str | list[str]]:
+    """A CSV row as form values: headers as in the questionnaire, several warning signs
+    in one cell separated by ';', ',' or spaces."""
+    values: dict[str, str | list[str]] = {}
+    for key, value in row.items():
+        if key is None or value is None or isinstance(value, list):
+            continue  # cells beyond the header row
+        key, value = key.strip().lower(), value.strip()
+        if key == "flags":
+            values[key] = [flag for flag in re.split(r"[;,\s]+", value) if flag]
+        elif key == "cleared":
+            values[key] = "yes" if value.lower() in ("yes", "y", "true", "1") else value
+        elif value:
+            values[key] = value
+    return values
+
+
+def _file_name(number: int, outcome: Outcome) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", outcome.parsed.personal.name.lower()).strip("-")
+    return f"{number:03d}-{slug or 'handout'}-{outcome.parsed.personal.date.isoformat()}.pdf"
+
+
+@handout_cli.command("batch")
+@click.argument("answers", type=click.File("r", encoding="utf-8-sig"))
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
+def batch_command(answers: TextIO, output: Path) -> None:
+    """Write one handout per row of a CSV file whose header row names the fields
+    (grade, pain, slr, toe, side, flags, cleared, name, clinician, notes, date, paper).
+    A row with wrong answers is reported and skipped; the batch goes on."""
+    # Rows keep their number in the file (1 = first row under the header); blank rows
+    # are passed over.
+    rows = []
+    for number, row in enumerate(csv.DictReader(answers), start=1):
+        values = _row_values(row)
+        if any(values.values()):
+            rows.append((number, values))
+    output.mkdir(parents=True, exist_ok=True)
+    failed: list[tuple[int, dict[str, str]]] = []
+    written = 0
+    with click.progressbar(rows, label="Writing handouts", show_pos=True) as progress:
+        for number, values in progress:
+            outcome = _outcome(values, personal=True)
+            if not outcome.ok:
+                failed.append((number, outcome.errors))
+                continue
+            _write_handout(outcome, output / _file_name(number, outcome))
+            written += 1
+    click.echo(f"Wrote {written} of {len(rows)} handouts to {output}.")
+    for number, errors in failed:
+        click.echo(f"Row {number} skipped: {_messages(errors)}", err=True)
+    if failed:
+        raise click.exceptions.Exit(1)
