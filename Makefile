@@ -44,5 +44,15 @@ test: install system-deps lint
 test-fast: install
 	$(PY) -m pytest -m "not slow"
 
+# Figures for people, not pass/fail: the speed and size of the slow parts.
+bench: install system-deps
+	$(PY) scripts/bench.py
+
+# One page with every figure of every exercise, for review at a glance.
+figures: install system-deps
+	mkdir -p out
+	$(PY) scripts/contact_sheet.py out/figures.png
+	@echo "Wrote out/figures.png"
+
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
