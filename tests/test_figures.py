@@ -146,15 +146,36 @@ def test_figure_has_no_ids_so_many_can_share_a_page(exercise_id, position, side)
     assert all("id" not in el.attrib for el in root.iter())
 
 
+DRAWN = {"path", "polygon", "polyline", "circle", "rect", "line", "ellipse"}
+
+
+def drawn(root: ET.Element) -> list[ET.Element]:
+    """The elements WeasyPrint paints, in document (= painting) order."""
+    return [el for el in root.iter() if el.tag.removeprefix(SVG_NS) in DRAWN]
+
+
+def coordinates(el: ET.Element) -> list[str]:
+    """The "x,y" pairs of a polygon, polyline or path, as written."""
+    return re.findall(r"-?[\d.]+,-?[\d.]+", el.get("points") or el.get("d") or "")
+
+
 @pytest.mark.parametrize(("exercise_id", "position", "side"), FIGURES_BY_SIDE)
 def test_figure_is_small_and_cheap_to_draw(exercise_id, position, side):
+    # WeasyPrint draws every figure in Python on every render, at a fixed cost per
+    # element, a cost per coordinate pair, and a high cost per arc: keep all three down.
     svg = figure_svg(exercise_id, position, side, ALT)
-    assert len(svg.encode()) < 7000
+    assert len(svg.encode()) < 3000
     root = parse(svg)
-    assert sum(1 for _ in root.iter()) < 60
+    assert sum(1 for _ in root.iter()) < 16
     assert not {"filter", "linearGradient", "radialGradient", "mask", "pattern"} & {
         el.tag.removeprefix(SVG_NS) for el in root.iter()
     }
+    elements = drawn(root)
+    assert len(elements) <= 11
+    assert sum(len(coordinates(el)) for el in elements) <= 90
+    for el in elements:
+        assert not re.search("[Aa]", el.get("d", ""))  # no arcs
+        assert not {"transform", "style", "opacity", "class"} & set(el.attrib)
 
 
 @pytest.mark.parametrize(
@@ -195,16 +216,63 @@ def test_working_leg_is_set_apart_by_tone_and_line_weight_not_hue():
     assert WORK.width > BODY.width > FAR.width
 
 
+def outline_of(elements: list[ET.Element], part: ET.Element, colour: str) -> ET.Element:
+    """The outline pen drawn (in ``colour``, unfilled) before ``part`` along the same
+    core: the body parts are cores drawn with a wide dark pen, then a narrower one."""
+    core = coordinates(part)
+    found = [
+        el
+        for el in elements[: elements.index(part)]
+        if el.get("stroke") == colour
+        and el.get("fill") == "none"
+        and any(coordinates(el)[i : i + len(core)] == core for i in range(len(coordinates(el))))
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def work_leg(elements: list[ET.Element]) -> ET.Element:
+    return next(el for el in elements if el.get("fill") == WORK.fill)
+
+
+def shown_outline(outline: ET.Element, part: ET.Element) -> float:
+    """How wide the outline shows round a part: both sides of the pen together."""
+    return float(outline.get("stroke-width")) - float(part.get("stroke-width"))
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_every_figure_draws_the_working_leg_in_the_working_style(exercise_id, position):
-    root = parse(figure_svg(exercise_id, position, "left", ALT))
-    work = [
-        el
-        for el in root.iter(f"{SVG_NS}path")
-        if el.get("fill") == WORK.fill and el.get("stroke") == WORK.stroke
-    ]
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    work = [el for el in elements if el.get("fill") == WORK.fill]
     assert len(work) == 1
-    assert float(work[0].get("stroke-width")) == WORK.width
+    (leg,) = work
+    assert leg.get("stroke") == WORK.fill  # the fill pen, rounding the leg's core
+    outline = outline_of(elements, leg, WORK.stroke)
+    assert shown_outline(outline, leg) == pytest.approx(WORK.width)
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_trunk_and_near_arm_are_outlined_in_the_body_style(exercise_id, position):
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    body = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"]
+    assert len(body) == 2  # trunk with head, then the near arm over the working leg
+    trunk, arm = body
+    assert elements.index(trunk) < elements.index(work_leg(elements)) < elements.index(arm)
+    assert shown_outline(outline_of(elements, trunk, BODY.stroke), trunk) == pytest.approx(
+        BODY.width
+    )
+    # The near arm shares the working leg's outline pen, and shows it at the body weight.
+    assert shown_outline(outline_of(elements, arm, WORK.stroke), arm) == pytest.approx(BODY.width)
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_far_limbs_are_drawn_first_in_light_grey(exercise_id, position):
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    far = [el for el in elements if el.get("fill") == FAR.fill]
+    assert len(far) == 1  # far arm and far leg in one flat pen
+    assert far[0].get("stroke") == FAR.fill
+    body = [el for el in elements if el.get("stroke") in (BODY.stroke, BODY.fill, WORK.stroke)]
+    assert elements.index(far[0]) < min(elements.index(el) for el in body)
 
 
 # --- errors ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .body import Point, body_shapes, outline
-from .draw import Box, Shape, num, union
+from .draw import Box, Frame, Shape, ink_path, num, union
 from .poses import BUILDERS, Scene
 
 __all__ = [
@@ -52,6 +52,12 @@ MARGIN = 3.0
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+# Inherited by every element. Round joins and caps are what make the pens draw rounded
+# limbs (see draw.py); a default stroke width of 0 lets fill-only elements skip stroke
+# handling; a plain-number font size spares WeasyPrint parsing "1em" for each element.
+_ROOT_PAINT = 'stroke-linecap="round" stroke-linejoin="round" stroke-width="0" font-size="16"'
+
+
 def _check(exercise_id: str, position: str) -> None:
     if position not in POSITIONS[exercise_id]:  # KeyError for an unknown exercise
         raise KeyError(f"{exercise_id!r} has no position {position!r}")
@@ -86,9 +92,11 @@ def body_outline(exercise_id: str, position: str) -> list[tuple[Point, float]]:
 
 @lru_cache(maxsize=16)
 def view_box(exercise_id: str) -> tuple[float, float, float, float]:
-    """(x, y, width, height) of the SVG viewBox shared by all positions of an exercise.
+    """(x, y, width, height) of the region of the world every figure of an exercise
+    shows, with y flipped as in SVG (world y = -y).
 
-    Shared so an exercise's positions line up side by side at the same scale.
+    Shared so an exercise's positions line up side by side at the same scale. The SVG
+    viewBox is this region moved to the origin, "0 0 width height".
     """
     boxes: list[Box] = []
     for position in POSITIONS[exercise_id]:
@@ -116,9 +124,14 @@ def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
     """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
     scene = _scene(exercise_id, position)
     x, y, w, h = view_box(exercise_id)
-    floor = f'<path d="M{num(x)},0H{num(x + w)}" stroke="#000000" stroke-width="1.4"/>'
-    body = "".join(shape.svg for shape in _shapes(scene))
-    return f"{num(x)} {num(y)} {num(w)} {num(h)}", floor + body
+    frame = Frame(left=x, top=-y)
+    shapes = _shapes(scene)
+    # Floor, eye and black arrows are one ink element on top of everything: one element
+    # costs WeasyPrint far more to draw than a few more points in another.
+    floor = (("M", ((x, 0.0),)), ("L", ((x + w, 0.0),)))
+    ink = ink_path(floor + tuple(c for shape in shapes for c in shape.ink))
+    body = "".join(shape.svg(frame) for shape in shapes)
+    return f"0 0 {num(w)} {num(h)}", body + ink.svg(frame)
 
 
 def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
@@ -139,9 +152,9 @@ def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
     if side == CANONICAL_SIDE:
         group = f"<g>{drawing}</g>"
     else:
-        x, _, w, _ = (float(v) for v in box.split())
-        group = f'<g transform="matrix(-1 0 0 1 {num(2 * x + w)} 0)">{drawing}</g>'
+        width = box.split()[2]
+        group = f'<g transform="matrix(-1 0 0 1 {width} 0)">{drawing}</g>'
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" role="img" '
-        f'aria-label="{text}"><title>{text}</title>{group}</svg>'
+        f'aria-label="{text}" {_ROOT_PAINT}><title>{text}</title>{group}</svg>'
     )

@@ -11,10 +11,10 @@ bends the shin back, elbow bends the forearm forward, ankle lifts the toes).
 """
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .draw import Shape, Style, capsules_shape, circle_shape
+from .draw import Core, Shape, Style, band_box, box_of, dot, fill_pen, outline_pen
 
 Point = tuple[float, float]
 
@@ -32,19 +32,17 @@ FOOT = 14.0  # heel to toe tip, along the sole
 HEEL_BACK = 3.5  # ankle joint is this far in front of the heel ...
 ANKLE_UP = 4.0  # ... and this far above the sole
 
-# Drawing radii: thick capsules so the figure reads as a body, not a stick figure.
+# Body radii: thick, so the figure reads as a body, not a stick figure. The trunk's are
+# where its surface is (the poses rest it on the floor and on props by them); the legs
+# taper from R_THIGH to R_SHIN; arms are drawn as even round lines (see S_LIMB) and
+# R_HAND is how high a hand's centre sits over what it rests on.
 R_PELVIS = 7.6
 R_WAIST = 6.6
 R_BACK = 7.0
 R_CHEST = 7.4
-R_NECK = 3.2
-R_UPPER_ARM = (3.5, 2.8)
-R_FOREARM = (2.8, 2.2)
 R_HAND = 2.6
 R_THIGH = (6.0, 4.2)
 R_SHIN = (4.2, 2.5)
-R_HEEL = 2.5
-R_TOE = 1.3
 # The buttock and the back of the chest sit behind the joint line that the skeleton uses.
 PELVIS_BACK = 1.6
 CHEST_BACK = 1.0
@@ -316,85 +314,182 @@ def frame(deg: float) -> tuple[Point, Point]:
     return t, (t[1], -t[0])
 
 
-# Styles: far limbs light grey, the body white with a dark outline, and the working leg
-# dark-filled with the heaviest outline so it stands out in black and white.
-FAR = Style(fill="#e4e4e4", stroke="#8c8c8c", width=2.2)
+# Styles: far limbs flat light grey, the body white with a dark outline, and the working
+# leg dark-filled with the heaviest outline so it stands out in black and white.
+FAR = Style(fill="#d0d0d0", stroke="none", width=0.0)
+FAR_EXTRA = 0.6  # far limbs' pen is this much wider than the near limbs' fill pen
 BODY = Style(fill="#ffffff", stroke="#1a1a1a", width=2.6)
 WORK = Style(fill="#555555", stroke="#000000", width=3.0)
 
 # Drawing layers (props slot in between, see props.py).
-LAYER_FAR_ARM = 20
-LAYER_FAR_LEG = 22
+LAYER_FAR = 20
 LAYER_TRUNK = 40
 LAYER_NEAR_LEG = 60
 LAYER_NEAR_ARM = 80
 
+# Pen radii (see draw.py): every limb is a small core polygon drawn with a round pen of
+# radius S_LIMB, so the core is the limb shrunk by S_LIMB all round; the trunk and the
+# head are lines drawn with the wider S_TRUNK pen.
+S_LIMB = 2.0
+S_TRUNK = 6.8
+# The near arm shares its outline pen with the working leg (one element fewer to draw);
+# its fill pen is this much wider so its visible outline keeps the BODY weight.
+ARM_FILL_EXTRA = (WORK.width - BODY.width) / 2
 
-def _arm(sk: Skeleton, side: str) -> list[tuple[Point, float, Point, float]]:
+
+DIAG = math.sqrt(0.5)
+
+
+def _sub(a: Point, b: Point) -> Point:
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def _dot(a: Point, b: Point) -> float:
+    return a[0] * b[0] + a[1] * b[1]
+
+
+def _norm(v: Point) -> Point:
+    d = math.hypot(*v) or 1.0
+    return (v[0] / d, v[1] / d)
+
+
+def _leg_core(sk: Skeleton, side: str, s: float = S_LIMB) -> Core:
+    """The leg (thigh, shin and foot) as one core polygon for a pen of radius ``s``.
+
+    Thigh and shin taper from R_THIGH to R_SHIN; the foot is flat on its sole line
+    from the heel to the toe tip, and the polygon's rounded hip end stands for the top
+    of the thigh.
+    """
     j = sk.joints
-    return [
-        (j["shoulder"], R_UPPER_ARM[0], j[f"{side}_elbow"], R_UPPER_ARM[1]),
-        (j[f"{side}_elbow"], R_FOREARM[0], j[f"{side}_hand"], R_FOREARM[1]),
-        (j[f"{side}_hand"], R_HAND, j[f"{side}_hand"], R_HAND),
-    ]
+    hip, knee, ankle = j["hip"], j[f"{side}_knee"], j[f"{side}_ankle"]
+    heel, toe = j[f"{side}_heel"], j[f"{side}_toe"]
+    f = unit(sk.dirs[f"{side}_sole"])
+    up = (-f[1], f[0])
+    ut, us = unit(sk.dirs[f"{side}_thigh"]), unit(sk.dirs[f"{side}_shin"])
+    # Front normals (towards the knee cap and the toes) of thigh and shin.
+    sign = 1.0 if _dot((-us[1], us[0]), _sub(toe, ankle)) >= 0 else -1.0
+    nt, ns = (-ut[1] * sign, ut[0] * sign), (-us[1] * sign, us[0] * sign)
+    r_hip, r_knee, r_ankle = R_THIGH[0] - s, R_THIGH[1] - s, R_SHIN[1] - s
+    m = _norm((nt[0] + ns[0], nt[1] + ns[1]))
+    cos_half = max(_dot(m, nt), 0.5)
+    # The bent knee's outer side (the front, unless the knee is over-straight) is round;
+    # the inner side is the corner where the two tapering outlines meet.
+    if sk.flexion[f"{side}_knee"] >= 0:
+        front, back = 1.0, -1.0 / cos_half
+    else:
+        front, back = 1.0 / cos_half, -1.0
+    return Core(
+        (
+            # The round top of the thigh, seen over the pelvis.
+            offset(hip, (nt, -r_hip)),
+            offset(hip, (nt, -r_hip * DIAG), (ut, -r_hip * DIAG)),
+            offset(hip, (ut, -r_hip)),
+            offset(hip, (nt, r_hip * DIAG), (ut, -r_hip * DIAG)),
+            offset(hip, (nt, r_hip)),
+            offset(knee, (m, r_knee * front)),
+            offset(ankle, (ns, r_ankle)),
+            offset(toe, (f, -s), (up, s)),  # the toe tip touches the sole line
+            offset(heel, (f, s), (up, s)),  # and so does the back of the heel
+            offset(knee, (m, r_knee * back)),
+        )
+    )
 
 
-def _leg(sk: Skeleton, side: str) -> list[tuple[Point, float, Point, float]]:
+def _arm_core(sk: Skeleton, side: str) -> Core:
+    """The arm as a core for a round pen: the line shoulder, elbow, hand."""
     j = sk.joints
-    f, n = frame(sk.dirs[f"{side}_sole"])
-    n = (-n[0], -n[1])  # frame() gives clockwise; the sole normal points up the foot
-    heel_c = offset(j[f"{side}_heel"], (f, R_HEEL), (n, R_HEEL))  # touches the sole line
-    toe_c = offset(j[f"{side}_toe"], (f, -R_TOE), (n, R_TOE))
-    return [
-        (j["hip"], R_THIGH[0], j[f"{side}_knee"], R_THIGH[1]),
-        (j[f"{side}_knee"], R_SHIN[0], j[f"{side}_ankle"], R_SHIN[1]),
-        (heel_c, R_HEEL, toe_c, R_TOE),
-        (heel_c, R_HEEL, j[f"{side}_ankle"], R_SHIN[1]),
-    ]
+    return Core((j["shoulder"], j[f"{side}_elbow"], j[f"{side}_hand"]), closed=False)
 
 
-def _trunk(sk: Skeleton) -> list[tuple[Point, float, Point, float]]:
+def _trunk_cores(sk: Skeleton) -> tuple[Core, Core]:
+    """Trunk (a line through the pelvis, waist, back and chest centres) and head (a dot),
+    for the S_TRUNK pen. The back of the pelvis and chest stay where the poses expect
+    them (resting on the floor, touching a dowel)."""
     j = sk.joints
     tp, ap = frame(sk.dirs["pelvis"])
     _, al = frame(sk.dirs["lumbar"])
     tc, ac = frame(sk.dirs["chest"])
+    trunk = (
+        offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK - R_PELVIS + S_TRUNK)),
+        offset(j["waist"], (ap, -CHEST_BACK - R_WAIST + S_TRUNK)),
+        offset(j["back"], (al, -CHEST_BACK - R_BACK + S_TRUNK)),
+        offset(j["shoulder"], (tc, -1.5), (ac, -CHEST_BACK - R_CHEST + S_TRUNK)),
+    )
+    return Core(trunk, closed=False), Core((j["head"],), closed=False)
+
+
+def _eye(sk: Skeleton) -> Point:
     th, ah = frame(sk.dirs["neck"])
-    pelvis_c = offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK))
-    waist_c = offset(j["waist"], (ap, -CHEST_BACK))
-    back_c = offset(j["back"], (al, -CHEST_BACK))
-    chest_c = offset(j["shoulder"], (tc, -1.5), (ac, -CHEST_BACK))
-    nose = offset(j["head"], (ah, HEAD_R - 0.5), (th, -0.6))
-    return [
-        (pelvis_c, R_PELVIS, waist_c, R_WAIST),
-        (waist_c, R_WAIST, back_c, R_BACK),
-        (back_c, R_BACK, chest_c, R_CHEST),
-        (j["shoulder"], R_NECK, j["head"], R_NECK),
-        (j["head"], HEAD_R, j["head"], HEAD_R),
-        (nose, 1.6, nose, 1.6),
-    ]
+    return offset(sk.joints["head"], (ah, HEAD_R * 0.45), (th, 1.0))
+
+
+def _discs(cores: Sequence[Core], r: float) -> list[tuple[Point, float]]:
+    return [(p, r) for c in cores for p in c.points]
+
+
+def _far_pen() -> float:
+    """Radius of the far limbs' fill pen. Without an outline it is a little wider than
+    the near limbs' fill pen, so they still look like limbs of the same body."""
+    return S_LIMB + (FAR_EXTRA if FAR.stroke == "none" else 0.0)
+
+
+def _far_cores(sk: Skeleton) -> list[Core]:
+    return [_leg_core(sk, "far", _far_pen()), _arm_core(sk, "far")]
 
 
 def outline(sk: Skeleton) -> list[tuple[Point, float]]:
-    """Every end circle of the drawn capsules, as (centre, radius).
+    """Circles (centre, radius) whose union's convex hull bounds the drawn body.
 
-    A capsule lies inside the hull of its end circles, so these bound the drawn body:
-    tests use them to check that no body part sinks into the floor.
+    Every part is a core drawn with a round pen, so it lies inside the hull of pen-sized
+    circles round the core's points: tests use these to check that no body part sinks
+    into the floor and that the viewBox holds the body. Outlines are not included.
     """
-    parts = [*_arm(sk, "far"), *_leg(sk, "far"), *_trunk(sk), *_leg(sk, "near"), *_arm(sk, "near")]
-    return [c for p1, r1, p2, r2 in parts for c in ((p1, r1), (p2, r2))]
+    return [
+        *_discs(_far_cores(sk), _far_pen()),
+        *_discs(_trunk_cores(sk), S_TRUNK),
+        *_discs([_leg_core(sk, "near")], S_LIMB),
+        *_discs([_arm_core(sk, "near")], S_LIMB + ARM_FILL_EXTRA),
+    ]
+
+
+def _far_shape(far: Sequence[Core]) -> Shape:
+    """The far limbs: one flat light-grey pen (one element to draw) when FAR has no
+    outline colour, else outlined like the rest of the body (two)."""
+    r = _far_pen()
+    if FAR.stroke == "none":
+        return Shape(LAYER_FAR, (fill_pen(far, r, FAR),), band_box(far, r))
+    return Shape(
+        LAYER_FAR,
+        (outline_pen(far, r, FAR), fill_pen(far, r, FAR)),
+        band_box(far, r + FAR.width / 2),
+    )
 
 
 def body_shapes(sk: Skeleton) -> list[Shape]:
-    """The figure as layered shapes: far limbs, trunk and head, working leg, near arm."""
-    shapes = [
-        capsules_shape(_arm(sk, "far"), FAR, LAYER_FAR_ARM),
-        capsules_shape(_leg(sk, "far"), FAR, LAYER_FAR_LEG),
-        capsules_shape(_trunk(sk), BODY, LAYER_TRUNK),
-        capsules_shape(_leg(sk, "near"), WORK, LAYER_NEAR_LEG),
-        capsules_shape(_arm(sk, "near"), BODY, LAYER_NEAR_ARM),
+    """The figure as layered shapes: far limbs, trunk and head, working leg, near arm.
+
+    Six elements: the far limbs' pen; an outline pen and a fill pen for the trunk and
+    head; the working leg's outline pen (which outlines the near arm too) and fill pen;
+    the near arm's fill pen. The eye is ink (see draw.INK).
+    """
+    trunk = _trunk_cores(sk)
+    leg, arm = _leg_core(sk, "near"), _arm_core(sk, "near")
+    s_arm = S_LIMB + ARM_FILL_EXTRA
+    eye = _eye(sk)
+    return [
+        _far_shape(_far_cores(sk)),
+        Shape(
+            LAYER_TRUNK,
+            (outline_pen(trunk, S_TRUNK, BODY), fill_pen(trunk, S_TRUNK, BODY, solid=False)),
+            band_box(trunk, S_TRUNK + BODY.width / 2),
+        ),
+        # A tiny eye gives the face a direction, so lying face up and face down read apart.
+        # It is ink, drawn on top of everything: no pose puts a near limb over the face.
+        Shape(LAYER_TRUNK + 1, (), box_of([eye], 1.0), ink=dot(eye)),
+        Shape(
+            LAYER_NEAR_LEG,
+            (outline_pen([leg, arm], S_LIMB, WORK), fill_pen([leg], S_LIMB, WORK)),
+            band_box([leg, arm], S_LIMB + WORK.width / 2),
+        ),
+        Shape(LAYER_NEAR_ARM, (fill_pen([arm], s_arm, BODY, solid=False),), band_box([arm], s_arm)),
     ]
-    # A tiny eye gives the face a direction, so lying face up and face down read apart.
-    th, ah = frame(sk.dirs["neck"])
-    eye = offset(sk.joints["head"], (ah, HEAD_R * 0.45), (th, 1.0))
-    shapes.append(circle_shape(eye, 0.9, Style(fill="#1a1a1a", stroke="none", width=0), 41))
-    return shapes

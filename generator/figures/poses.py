@@ -45,8 +45,8 @@ from .props import (
     ROLLER_R,
     arc_arrow,
     arrow,
+    ball,
     band,
-    block,
     box,
     dowel,
     half_roll,
@@ -117,6 +117,8 @@ def _aslr(other_up: bool) -> Scene:
 
 # --- toe-touch -------------------------------------------------------------------------
 
+BALL_R = 4.2  # the soft ball squeezed between the knees
+
 
 def _toe_touch(toes_up: bool) -> Scene:
     r = HALF_ROLL_R
@@ -134,29 +136,28 @@ def _toe_touch(toes_up: bool) -> Scene:
     # bend; the rest of the reach comes from a rounded back.
     hip, ankle = stance(heel, sole, knee=10.0, knee_ahead=-9.0 if toes_up else -6.0)
     toe = along(heel, sole, FOOT)
-    # Straight arms hang from shoulders above the toes; the head is carried just in
-    # front of them, where it stays visible.
-    hand = (toe[0] + 1.0, toe[1] + R_HAND)
-    shoulder = (hand[0] + 1.0, hand[1] + UPPER_ARM + FOREARM - 0.3)
+    # Straight arms hang from shoulders right above the hands, just past the toes; the
+    # head is carried in front of them, where it stays visible.
+    hand = (toe[0] + 1.5, toe[1] + R_HAND)
+    shoulder = (hand[0], hand[1] + UPPER_ARM + FOREARM - 0.3)
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
         spine=spine,
-        neck=pelvis - spine + 62.0,  # eyes on the toes
+        neck=pelvis - spine + 30.0,  # eyes on the knees, face clear of the arms
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
-    knee = sk.joints["near_knee"]
-    t, a = frame(sk.dirs["near_thigh"])
+    _, a = frame(sk.dirs["near_thigh"])
     props = [
         half_roll(roll_x, r=r),
-        # Between the knees, pushed forward (the clockwise side of a thigh pointing down
-        # is its back, hence -3.4) so it shows in front of the near knee.
-        block(offset(knee, (t, -2.0), (a, -3.4)), sk.dirs["near_thigh"], layer=50),
+        # Between the knees, its front showing in the gap between the near knee and the
+        # arm (the clockwise side of a thigh pointing down is its back, hence -7.5).
+        ball(offset(sk.joints["near_knee"], (a, -7.5)), BALL_R, layer=50),
         arc_arrow(hip, 38.0, 60.0, 14.0),
     ]
     return Scene(sk, tuple(props))
@@ -189,7 +190,7 @@ def _foam_roll() -> Scene:
     # The rolling arrow runs along the middle of the (dark) working thigh.
     start = along(j["hip"], thigh, 3.0)
     end = along(j["hip"], thigh, THIGH + 1.0)
-    props = [roller(roll), arrow(start, end, both=True)]
+    props = [roller(roll), arrow(start, end, both=True, colour="#ffffff")]
     return Scene(sk, tuple(props))
 
 
@@ -209,8 +210,9 @@ def _supine_iso() -> Scene:
     )
     sk = solve(pose)
     h = sk.joints["near_heel"]
-    # Heel digs down and pulls back towards the bottom.
-    props = [arrow((h[0] - 0.5, 9.0), (h[0] - 12.0, 2.2))]
+    # Heel digs down and pulls back towards the bottom (drawn in the hollow under the
+    # knee, clear of the legs).
+    props = [arrow((h[0] - 7.0, 9.5), (h[0] - 19.0, 2.5))]
     return Scene(sk, tuple(props))
 
 
@@ -225,7 +227,7 @@ def _prone(hold: bool) -> Scene:
         near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
         far_arm=Limb(3.0, 3.0),
         near_leg=Limb(2.5, 90.0, -25.0),
-        far_leg=Limb(1.0, 0.0, -60.0) if hold else Limb(2.5, 88.0, -25.0),
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 88.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -287,7 +289,7 @@ def _bridge_pose(hip: Point, near_leg: Limb | Reach, far_leg: Limb | Reach) -> P
 
 
 STOOL_H = 21.0  # a 35-40 cm stool or low box
-SLIDER_H = 2.4  # slider thickness, exaggerated from ~1 cm so it shows
+SLIDER_H = 3.6  # slider thickness, exaggerated from ~1 cm so it shows
 
 
 def _ecc_sl_bridge(lower: bool) -> Scene:
@@ -398,7 +400,9 @@ def _hip_hinge(hinge: bool) -> Scene:
     sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
     props = [dowel(p0, p1, dots, layer=85)]  # on top: the pole and its dots are the point
     if hinge:
-        props.append(arc_arrow(sk.joints["near_knee"], 37.0, 98.0, 136.0))
+        # Hips back: under the buttock, clear of the pole's end and the hand on it.
+        hip = sk.joints["hip"]
+        props.append(arrow((hip[0] - 9.0, hip[1] - 6.0), (hip[0] - 25.0, hip[1] - 6.0)))
     return Scene(sk, tuple(props))
 
 
