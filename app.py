@@ -71,6 +71,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=32 * 1024,
         PDF_CACHE_SIZE=64,
         PDF_CONCURRENT_RENDERS=2,
+        PDF_RENDER_TIME_LIMIT=10,
         PDF_RENDER_AHEAD=True,
         PUBLIC_BASE_URL="",
     )
@@ -86,6 +87,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         own_file_resolver(app),
         size=app.config["PDF_CACHE_SIZE"],
         concurrent=app.config["PDF_CONCURRENT_RENDERS"],
+        time_limit=float(app.config["PDF_RENDER_TIME_LIMIT"]),
         # Parsed once for every PDF; pdf.html links only the small paper-size sheet.
         stylesheets=tuple(f"{app.static_url_path}/css/{name}" for name in PDF_STYLESHEETS),
     )
@@ -455,6 +457,8 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if request.method == "POST":  # may echo personal fields (a 422 form, a PDF): never kept
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

@@ -172,6 +172,8 @@ RawValues = Mapping[str, Sequence[str] | str]
 
 
 def _as_lists(raw: RawValues) -> dict[str, list[str]]:
+    if hasattr(raw, "getlist"):  # a request's MultiDict: items() would give first values only
+        return {key: list(raw.getlist(key)) for key in raw}
     return {key: [value] if isinstance(value, str) else list(value) for key, value in raw.items()}
 
 
@@ -203,7 +205,10 @@ def _pain(raw: dict[str, list[str]], errors: dict[str, str]) -> int | None:
     if "pain" in errors:
         return None
     # isdecimal() rejects "+3", "3.0", " ", "٣" is decimal but int() handles it; keep ASCII only.
-    if value is None or not (value.isascii() and value.isdecimal()) or int(value) > 10:
+    if value is None or not (value.isascii() and value.isdecimal()):
+        return _missing("pain", errors)
+    # Past two significant digits it is over 10, and int() refuses over 4300 digits.
+    if len(value.lstrip("0")) > 2 or int(value) > 10:
         return _missing("pain", errors)
     return int(value)
 
@@ -274,7 +279,15 @@ def _text(lists: dict[str, list[str]], name: str, limit: int, errors: dict[str, 
     if _has_control_characters(value) or (name != "notes" and ("\n" in value or "\r" in value)):
         errors[name] = MESSAGES["control"]
         return ""
-    return value
+    return _tidy_lines(value) if name == "notes" else value
+
+
+def _tidy_lines(text: str) -> str:
+    """Line breaks kept as typed, trailing spaces dropped and runs of empty lines closed up
+    to one, so a pasted note does not print as pages of blank lines."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    kept = [line for number, line in enumerate(lines) if line or (number and lines[number - 1])]
+    return "\n".join(kept).strip("\n")
 
 
 def _date(lists: dict[str, list[str]], today: dt.date, errors: dict[str, str]) -> dt.date:

@@ -86,7 +86,9 @@ def _number(
     if not value:
         return None, None
     low, high = bounds
-    if not (value.isascii() and value.isdecimal()) or not low <= int(value) <= high:
+    digits = value.isascii() and value.isdecimal()
+    # Longer than the upper bound is out anyway, and int() refuses over 4300 digits.
+    if not digits or len(value.lstrip("0")) > len(str(high)) or not low <= int(value) <= high:
         return None, f"{label} must be a whole number from {low} to {high}."
     return (None if int(value) == generated else int(value)), None
 

@@ -12,11 +12,13 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # A name that can never resolve (RFC 2606): relative URLs in the handout become absolute on
@@ -65,7 +67,8 @@ def parse_stylesheets(paths: tuple[str, ...], resolve: Resolver) -> list[weasypr
 
 
 class RendererBusyError(RuntimeError):
-    """Every render slot is taken; the caller should answer 503 and ask to retry."""
+    """Every render slot is taken, or the render passed the time limit; the caller should
+    answer 503 and ask to retry."""
 
 
 class HandoutPdfs:
@@ -73,7 +76,8 @@ class HandoutPdfs:
 
     - a bounded LRU cache keyed by a hash of the full normalised input, so a repeat or a
       double click costs a dictionary look-up (the key holds no personal text in clear);
-    - a bound on concurrent renders (``RendererBusyError`` past it);
+    - a bound on concurrent renders and a time limit on the wait for one
+      (``RendererBusyError`` past either);
     - render-ahead: ``prepare`` renders in a background thread while the user is still
       looking at the preview, best effort, only when a render slot is free, latest first;
     - WeasyPrint's image cache and the parsed ``stylesheets`` shared across renders, so
@@ -90,9 +94,11 @@ class HandoutPdfs:
         *,
         size: int = 64,
         concurrent: int = 2,
+        time_limit: float = 10.0,
         stylesheets: tuple[str, ...] = (),
     ) -> None:
         self.resolve = resolve
+        self.time_limit = time_limit
         self._stylesheet_paths = stylesheets
         self._stylesheets: list[weasyprint.CSS] | None = None
         self._size = size
@@ -100,33 +106,39 @@ class HandoutPdfs:
         self._in_flight: dict[str, Future[bytes]] = {}
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(concurrent)
+        # Renders run on these threads, so a request can stop waiting at the time limit;
+        # a fixed set of threads also bounds the per-thread font configurations.
+        self._renderers = ThreadPoolExecutor(concurrent, thread_name_prefix="pdf-render")
         self._images: dict[str, object] = {}
         self._pending: tuple[str, Callable[[], str]] | None = None
         self._wake = threading.Condition(self._lock)
         self._worker: threading.Thread | None = None
+        self._fonts = threading.local()
 
     @staticmethod
     def key(*parts: object) -> str:
         """A cache key for the normalised input: a hash, never the text itself."""
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
-    def get(self, key: str, make_html: Callable[[], str], *, wait: float = 30.0) -> bytes:
+    def get(self, key: str, make_html: Callable[[], str], *, wait: float | None = None) -> bytes:
         """The PDF for ``key``: from the cache, from a render already under way, or
-        rendered now from ``make_html()``. Raises ``RendererBusyError`` when no slot is
-        free."""
+        rendered now from ``make_html()``. Raises ``RendererBusyError`` when no slot is free
+        within half a second, or when the PDF is not ready within ``wait`` seconds (the
+        render time limit by default); such a render goes on and lands in the cache, so the
+        retry the 503 asks for is served from there."""
         with self._lock:
             if key in self._pdfs:
                 self._pdfs.move_to_end(key)
                 return self._pdfs[key]
             running = self._in_flight.get(key)
-        if running is not None:
-            return running.result(timeout=wait)
-        if not self._slots.acquire(timeout=0.5):
-            raise RendererBusyError("all PDF render slots are busy")
+        if running is None:
+            if not self._slots.acquire(timeout=0.5):
+                raise RendererBusyError("all PDF render slots are busy")
+            running = self._start(key, make_html)
         try:
-            return self._render(key, make_html)
-        finally:
-            self._slots.release()
+            return running.result(timeout=self.time_limit if wait is None else wait)
+        except TimeoutError as error:
+            raise RendererBusyError("the handout took longer than the time limit") from error
 
     def prepare(self, key: str, make_html: Callable[[], str]) -> None:
         """Render ahead in the background, best effort; a newer request replaces an older
@@ -149,24 +161,30 @@ class HandoutPdfs:
     def __len__(self) -> int:
         return len(self._pdfs)
 
-    def _render(self, key: str, make_html: Callable[[], str]) -> bytes:
-        future: Future[bytes] = Future()
+    def _start(self, key: str, make_html: Callable[[], str]) -> Future[bytes]:
+        """Render on one of the pool's threads; the caller holds a slot, given back when
+        the render ends (not when a caller stops waiting for it)."""
         with self._lock:
-            self._in_flight[key] = future
+            running = self._in_flight.get(key)
+            if running is None:
+                running = self._renderers.submit(self._render, key, make_html)
+                running.add_done_callback(lambda _: self._slots.release())
+                self._in_flight[key] = running
+                return running
+        self._slots.release()  # the same handout started meanwhile: wait for that one
+        return running
+
+    def _render(self, key: str, make_html: Callable[[], str]) -> bytes:
         try:
             pdf = self.render(make_html())
-        except BaseException as error:
-            future.set_exception(error)
-            raise
+            with self._lock:
+                self._pdfs[key] = pdf
+                while len(self._pdfs) > self._size:
+                    self._pdfs.popitem(last=False)
+            return pdf
         finally:
             with self._lock:
                 self._in_flight.pop(key, None)
-        future.set_result(pdf)
-        with self._lock:
-            self._pdfs[key] = pdf
-            while len(self._pdfs) > self._size:
-                self._pdfs.popitem(last=False)
-        return pdf
 
     def render(self, html: str, **options: object) -> bytes:
         """Render now, bypassing the cache and the slots (benchmarks, the CLI), with the
@@ -176,8 +194,18 @@ class HandoutPdfs:
             self.resolve,
             cache=self._images,
             stylesheets=self._parsed_stylesheets(),
+            font_config=self._font_config(),
             **{**self.PDF_OPTIONS, **options},
         )
+
+    def _font_config(self) -> FontConfiguration:
+        """One font configuration per thread, kept: WeasyPrint's default, a new one for
+        every render, keeps about 0.25 MB of native memory for good each time. Per thread,
+        because Pango's font map is not safe to share between concurrent renders."""
+        fonts = getattr(self._fonts, "config", None)
+        if fonts is None:
+            fonts = self._fonts.config = FontConfiguration()
+        return fonts
 
     def _parsed_stylesheets(self) -> list[weasyprint.CSS]:
         if self._stylesheets is None:
@@ -193,9 +221,5 @@ class HandoutPdfs:
                 self._pending = None
             if not self._slots.acquire(blocking=False):
                 continue  # the slots serve people waiting for a download first
-            try:
-                self._render(key, make_html)
-            except Exception:
-                pass  # best effort: the download click renders it again and reports
-            finally:
-                self._slots.release()
+            with suppress(Exception):  # best effort: the download click renders it again
+                self._start(key, make_html).result()  # one render ahead at a time

@@ -186,3 +186,10 @@ def test_query_pairs_hold_only_clinical_answers_in_a_stable_order():
         ("flags", "nerve"),
         ("cleared", "yes"),
     ]
+
+
+def test_notes_keep_their_line_breaks_but_not_runs_of_empty_lines():
+    parsed = parse_form(
+        {**VALID, "notes": "\n\nIce after.  \n\n\n\nCall on Friday.\r\nBring shoes.\n\n"}
+    )
+    assert parsed.personal.notes == "Ice after.\n\nCall on Friday.\nBring shoes."

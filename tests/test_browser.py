@@ -3,39 +3,12 @@ flow with JavaScript off. Playwright never downloads a browser here."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
-
-from app import create_app
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    return {"executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}
-
-
-@pytest.fixture(scope="session")
-def live_server():
-    server = make_server("127.0.0.1", 0, create_app({"TESTING": True}), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+# Debian's Chromium and the live server come from conftest.py (browser_type_launch_args,
+# live_server), shared with the accessibility, security and privacy tests.
 
 
 def answer(page, grade="1", pain="2", slr="full", toe="yes", side="left"):

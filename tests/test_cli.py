@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
+
+from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.slow
 
@@ -19,9 +19,8 @@ CSV = """grade,pain,slr,toe,side,flags,cleared,name,clinician,notes,date,paper
 """
 
 
-def pdf_text(path) -> str:
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
-    return " ".join(result.stdout.split())
+def flat_text(path) -> str:
+    return " ".join(pdf_text(path.read_bytes()).split())
 
 
 def test_pdf_command_writes_one_handout(runner, tmp_path):
@@ -31,7 +30,7 @@ def test_pdf_command_writes_one_handout(runner, tmp_path):
               "no", "--side", "left", "--name", "Sam Patel", "-o", str(out)]
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    text = pdf_text(out)
+    text = flat_text(out)
     assert "Stage 2 of 3" in text
     assert "Sam Patel" in text
 
@@ -61,8 +60,8 @@ def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, 
         "004-cleared-case-2026-04-02.pdf",
         "005-referral-case-2026-04-03.pdf",
     ]
-    assert "Stage 3 of 3" in pdf_text(out / "004-cleared-case-2026-04-02.pdf")
-    assert "See a professional first" in pdf_text(out / "005-referral-case-2026-04-03.pdf")
+    assert "Stage 3 of 3" in flat_text(out / "004-cleared-case-2026-04-02.pdf")
+    assert "See a professional first" in flat_text(out / "005-referral-case-2026-04-03.pdf")
 
 
 def test_a_batch_of_twenty_all_good_rows_exits_cleanly(runner, tmp_path):

@@ -10,17 +10,9 @@ import pytest
 
 from app import create_app, own_file_resolver
 from generator.pdf import ORIGIN, RefusedURLError, RestrictedFetcher
-from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
+from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, pdf_text
 
 pytestmark = pytest.mark.slow
-
-
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "handout.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
 
 
 def pdf_info(pdf: bytes, tmp_path) -> str:
@@ -46,7 +38,7 @@ def test_pdf_is_an_attachment_named_with_the_date(client):
 
 def test_pdf_carries_names_doses_and_the_footer(client, tmp_path):
     data = {**STAGE_2_LARGEST, "name": "Ada Lovelace", "clinician": "Dr Who", "date": "2026-03-31"}
-    text = pdf_text(post_pdf(client, data).data, tmp_path)
+    text = pdf_text(post_pdf(client, data).data, "-layout")
     flat = " ".join(text.split())
     assert "Ada Lovelace" in flat
     assert "Dr Who" in flat
@@ -60,7 +52,7 @@ def test_pdf_carries_names_doses_and_the_footer(client, tmp_path):
 
 
 def test_every_page_has_the_footer(client, tmp_path):
-    text = pdf_text(post_pdf(client, STAGE_2_LARGEST).data, tmp_path)
+    text = pdf_text(post_pdf(client, STAGE_2_LARGEST).data, "-layout")
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
@@ -84,7 +76,7 @@ def test_pdf_has_title_author_and_language(client, tmp_path):
 
 
 def test_referral_pdf_says_see_a_professional(client, tmp_path):
-    flat = " ".join(pdf_text(post_pdf(client, REFERRAL).data, tmp_path).split())
+    flat = " ".join(pdf_text(post_pdf(client, REFERRAL).data, "-layout").split())
     assert "See a professional first" in flat
     assert "Who to see" in flat
     assert "Your exercises" not in flat
@@ -260,7 +252,7 @@ def test_branding_from_configuration_is_on_the_handout(tmp_path):
     real = pdfs.resolve
     pdfs.resolve = lambda path: fetched.append(path) or real(path)
     response = client.post("/program.pdf", data=STAGE_2_LARGEST)
-    flat = " ".join(pdf_text(response.data, tmp_path).split())
+    flat = " ".join(pdf_text(response.data, "-layout").split())
     assert "Riverside Physio" in flat
     assert "Tel 555 0100, riverside.example" in flat
     assert "/clinic/logo" in fetched

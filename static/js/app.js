@@ -38,7 +38,7 @@ document.addEventListener("DOMContentLoaded", () => wireCopyButtons(document));
 document.addEventListener("htmx:afterSettle", (event) => wireCopyButtons(event.target));
 
 // Typing in a text or number field asks for a preview once the typing pauses ("typed"
-// with a delay in the form's hx-trigger); radios, boxes and menus update on "change".
+// with a delay in the form's data-hx-trigger); radios, boxes and menus update on "change".
 document.addEventListener("input", (event) => {
   const field = event.target;
   if (field.form && field.matches("input[type=text], input[type=number], textarea")) {
