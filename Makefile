@@ -1,14 +1,17 @@
 # Two commands matter: `make run` serves the app, `make test` runs every check.
 # Both install what is missing first (a .venv with the project and its test extra; system
-# packages through apt-get when run as root).
+# packages through apt-get when run as root); `make test` also the HTML checker from npm.
+# `make serve` runs it in production (gunicorn), `make load` measures that under load.
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+LOAD_STAMP := $(VENV)/.load-installed-stamp
+NPM_STAMP := node_modules/.installed-stamp
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
-	poppler-utils chromium zbar-tools
+	poppler-utils chromium zbar-tools openjdk-17-jre-headless strace
 
-.PHONY: install system-deps run test test-fast lint bench figures clean
+.PHONY: install system-deps run serve load test test-fast lint bench figures clean
 
 install: $(STAMP)
 
@@ -17,6 +20,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --editable '.[test]'
 	touch $(STAMP)
+
+# The Nu Html Checker (vnu.jar) for the tests, from the npm registry at the locked version.
+# --ignore-scripts: its postinstall would download a Java runtime; Java comes from Debian.
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; } || \
+		{ echo "npm is missing: install it as root (apt-get install npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(NPM_STAMP)
+
+# locust for `make load` only: it brings gevent, which the test run does without.
+$(LOAD_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --editable '.[test,load]'
+	touch $(LOAD_STAMP)
 
 # apt-get only what is missing, and only as root; otherwise say what is missing.
 system-deps:
@@ -34,11 +51,20 @@ system-deps:
 run: install system-deps
 	$(VENV)/bin/flask --app app run --host 127.0.0.1 --port 5000
 
+# Production: gunicorn, 2 workers x 4 threads (scripts/gunicorn.conf.py says why).
+# Put it behind the clinic's HTTPS proxy; HANDOUT_BIND=0.0.0.0:8000 to listen wider.
+serve: install system-deps
+	$(VENV)/bin/gunicorn --config scripts/gunicorn.conf.py
+
+# 50 users for 60 s against `make serve`'s configuration on a free 127.0.0.1 port.
+load: install system-deps $(LOAD_STAMP)
+	$(PY) scripts/load.py --users 50 --seconds 60
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: install system-deps lint
+test: install system-deps $(NPM_STAMP) lint
 	$(PY) -m pytest
 
 test-fast: install
@@ -55,4 +81,4 @@ figures: install system-deps
 	@echo "Wrote out/figures.png"
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build *.egg-info node_modules

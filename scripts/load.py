@@ -1,0 +1,276 @@
+"""Load test: the production server under mixed traffic, with figures (not a test: `make
+load` runs it, `make test` does not).
+
+    python scripts/load.py [--users 50] [--seconds 60] [--spawn-rate 10]
+
+Starts gunicorn with scripts/gunicorn.conf.py (what `make serve` runs) on a free port of
+127.0.0.1, warms it up, runs locust headless with scripts/locustfile.py, samples the
+server processes' resident memory from /proc every second, then stops the server and
+prints requests per second, p50/p95/p99 latency, statuses, errors and memory. Every
+request goes to 127.0.0.1 only; the run stops by itself after --seconds (plus warm-up and
+shutdown, under a minute more). Exits non-zero on an error, a 5xx other than the
+documented 503, or a patient name in the server's log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NAME_MARK = "Loadpatient"  # the same word as in locustfile.py
+STAGE_2 = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int) -> tuple[subprocess.Popen, list[str]]:
+    """gunicorn as `make serve` runs it, its log lines collected in memory."""
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "--config",
+            "scripts/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def read_log() -> None:
+        with server.stdout:  # closed once gunicorn has stopped writing
+            lines.extend(server.stdout)
+
+    threading.Thread(target=read_log, daemon=True).start()
+    return server, lines
+
+
+def request(url: str, data: dict | None = None) -> int:
+    body = urlencode(data, doseq=True).encode() if data is not None else None
+    try:
+        with urllib.request.urlopen(url, data=body, timeout=30) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_until_up(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit("gunicorn stopped before it answered")
+        try:
+            if request(base + "/") == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not answer within 30 s")
+
+
+def server_pids(master: int) -> list[int]:
+    pids = [master]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    return int(match.group(1)) if match else 0
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class MemorySampler(threading.Thread):
+    """The server's total RSS (master and workers) once a second."""
+
+    def __init__(self, master: int) -> None:
+        super().__init__(daemon=True)
+        self.master = master
+        self.samples: list[tuple[float, int, int]] = []  # (seconds, total kB, processes)
+        self._done = threading.Event()
+        self._start = time.monotonic()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            pids = server_pids(self.master)
+            total = sum(rss_kb(pid) for pid in pids)
+            self.samples.append((time.monotonic() - self._start, total, len(pids)))
+            self._done.wait(1.0)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def warm_up(base: str) -> None:
+    """Each worker loads its templates, fonts and figures before the clock starts."""
+    for number in range(6):
+        request(base + "/program", {**STAGE_2, "name": f"Warm {number}"})
+        request(base + "/program.pdf", {**STAGE_2, "name": f"Warm {number}"})
+
+
+def run_locust(base: str, args: argparse.Namespace, folder: Path) -> Path:
+    status_file = folder / "statuses.json"
+    command = [
+        str(BIN / "locust"),
+        "-f",
+        "scripts/locustfile.py",
+        "--headless",
+        "--users",
+        str(args.users),
+        "--spawn-rate",
+        str(args.spawn_rate),
+        "--run-time",
+        f"{args.seconds}s",
+        "--stop-timeout",
+        "10",
+        "--host",
+        base,
+        "--csv",
+        str(folder / "load"),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
+    env = {**os.environ, "LOAD_STATUS_FILE": str(status_file)}
+    done = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        timeout=args.seconds + 120,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if not (folder / "load_stats.csv").exists():
+        sys.exit("locust wrote no figures:\n" + done.stderr[-3000:])
+    return status_file
+
+
+def print_report(
+    args, folder: Path, status_file: Path, memory: MemorySampler, cpu: float, log: list[str]
+) -> bool:
+    with open(folder / "load_stats.csv") as handle:
+        rows = list(csv.DictReader(handle))
+    statuses = json.loads(status_file.read_text()) if status_file.exists() else []
+    print(
+        f"\n{args.users} users for {args.seconds} s, gunicorn as `make serve` runs it "
+        f"(scripts/gunicorn.conf.py), on {os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"{'request':<22}{'count':>7}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}"
+        f"{'fails':>7}   (times in ms)"
+    )
+    for row in rows:
+        name = "all" if row["Name"] == "Aggregated" else row["Name"]
+        print(
+            f"{name:<22}{row['Request Count']:>7}{float(row['Requests/s']):>8.1f}"
+            f"{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
+            f"{float(row['Max Response Time']):>7.0f}{row['Failure Count']:>7}"
+        )
+    print(
+        "statuses: "
+        + ", ".join(f"{name} {status}: {count}" for name, status, count in sorted(statuses))
+    )
+    failures = sum(int(row["Failure Count"]) for row in rows if row["Name"] == "Aggregated")
+    server_errors = sum(count for _, status, count in statuses if status >= 500 and status != 503)
+    print(
+        f"errors (unexpected status or failed connection): {failures}; "
+        f"5xx other than the documented 503: {server_errors}"
+    )
+    samples = memory.samples
+    if samples:
+        start, end = samples[0][1] // 1024, samples[-1][1] // 1024
+        half = next(kb for seconds, kb, _ in samples if seconds >= args.seconds / 2) // 1024
+        every = " ".join(f"{kb // 1024}" for seconds, kb, _ in samples[::10])
+        print(
+            f"server memory (RSS of {samples[-1][2]} processes): {start} MB at the start, "
+            f"{half} MB half-way, {end} MB at the end ({end - half:+d} MB over the second "
+            f"half); every 10 s: {every} MB"
+        )
+    print(f"server CPU: {cpu:.0f} s over {args.seconds} s ({cpu / args.seconds:.2f} cores)")
+    leaked = [line for line in log if NAME_MARK in line]
+    print(f"log lines holding a patient name: {len(leaked)} of {len(log)}")
+    return failures == 0 and server_errors == 0 and not leaked
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    args = parser.parse_args()
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server, log = start_server(port)
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            wait_until_up(base, server)
+            warm_up(base)
+            memory = MemorySampler(server.pid)
+            cpu_before = sum(cpu_seconds(pid) for pid in server_pids(server.pid))
+            memory.start()
+            print(f"load: {args.users} users for {args.seconds} s against {base}", flush=True)
+            status_file = run_locust(base, args, Path(folder))
+            cpu = sum(cpu_seconds(pid) for pid in server_pids(server.pid)) - cpu_before
+            memory.stop()
+        finally:
+            stop_server(server)
+        ok = print_report(args, Path(folder), status_file, memory, cpu, log)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
