@@ -25,15 +25,35 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import weasyprint
+from flask import request
 
-from app import _pdf_html_maker, create_app
-from generator.answers import parse_form
+from app import _outcome, _pdf_html_maker, create_app
 from generator.figures import figure_svg
 
 LARGEST = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
 PERSONAL = {"name": "Ada Lovelace", "clinician": "Dr Grace Hopper", "date": "2026-03-31"}
 FIGURES = [("hip-hinge", "stand"), ("hip-hinge", "hinge"), ("ecc-sliders", "bridge"),
            ("ecc-sliders", "straight")]  # fmt: skip
+# The largest input the limits allow: the longest name and clinician, notes of 1000
+# characters in 500 lines, and a 120-character note on each of the seven exercises.
+WORST_CASE = {
+    **LARGEST,
+    "name": "W" * 80,
+    "clinician": "M" * 80,
+    "notes": "a\n" * 500,
+    **{
+        f"edit.{exercise}.note": "n" * 120
+        for exercise in (
+            "aslr-band",
+            "toe-touch",
+            "foam-roll",
+            "supine-iso",
+            "straight-leg-bridge",
+            "ecc-sl-bridge",
+            "hip-hinge",
+        )
+    },
+}
 STEP = (
     "Lie on your back with your knees bent and your feet flat on the floor, then press "
     "your heel down and back as if dragging it towards you, keeping your pelvis level."
@@ -108,6 +128,10 @@ def main() -> None:
         app.extensions["handout_pdfs"].clear()
         return client.post("/program.pdf", data=form).data
 
+    def worst_pdf() -> bytes:
+        app.extensions["handout_pdfs"].clear()
+        return client.post("/program.pdf", data=WORST_CASE).data
+
     def warm_pdf() -> bytes:
         return client.post("/program.pdf", data=form).data
 
@@ -120,9 +144,10 @@ def main() -> None:
     reference_s = median_time(render_reference, runs)
     ours_s = median_time(cold_pdf, runs)
     repeat_s = median_time(warm_pdf, runs * 4)
+    worst_s = median_time(worst_pdf, runs)
     preview_s = median_time(preview, 50)
     with app.test_request_context("/program.pdf", method="POST", data=form):
-        html = _pdf_html_maker(parse_form(form))()
+        html = _pdf_html_maker(_outcome(request.form, personal=True))()
     pdfs = app.extensions["handout_pdfs"]
     tagged_s = median_time(lambda: pdfs.render(html, pdf_variant="pdf/ua-1"), runs)
     plain_s = median_time(lambda: pdfs.render(html, pdf_variant=None), runs)
@@ -137,6 +162,10 @@ def main() -> None:
     print(f"    b/a: {ours_s / reference_s:.2f} (target at most 0.40)")
     print(f"same PDF again (cache hit): {repeat_s * 1000:.1f} ms (target under 20 ms)")
     print(f"preview fragment, server time: {preview_s * 1000:.1f} ms (target under 20 ms)")
+    print(
+        f"largest input the limits allow ({pdf_pages(worst_pdf())} pages): {worst_s:.3f} s "
+        f"(the render time limit, PDF_RENDER_TIME_LIMIT, is 10 s)"
+    )
     print(f"PDF size: {len(pdf) / 1024:.0f} KB (target under 300 KB)")
     print(f"tagged PDF/UA-1: {tagged_s:.3f} s against {plain_s:.3f} s untagged "
           f"({(tagged_s / plain_s - 1) * 100:+.0f}%)")  # fmt: skip
