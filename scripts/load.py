@@ -113,12 +113,21 @@ def rss_kb(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int, *, reaped_children: bool = False) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    if reaped_children:  # cutime, cstime: workers that max_requests replaced
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds of the master and every worker, live or already replaced."""
+    workers = [pid for pid in server_pids(master) if pid != master]
+    return cpu_seconds(master, reaped_children=True) + sum(map(cpu_seconds, workers))
 
 
 class MemorySampler(threading.Thread):
@@ -128,12 +137,14 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.master = master
         self.samples: list[tuple[float, int, int]] = []  # (seconds, total kB, processes)
+        self.pids: set[int] = set()
         self._done = threading.Event()
         self._start = time.monotonic()
 
     def run(self) -> None:
         while not self._done.is_set():
             pids = server_pids(self.master)
+            self.pids.update(pids)
             total = sum(rss_kb(pid) for pid in pids)
             self.samples.append((time.monotonic() - self._start, total, len(pids)))
             self._done.wait(1.0)
@@ -237,7 +248,8 @@ def print_report(
         print(
             f"server memory (RSS of {samples[-1][2]} processes): {start} MB at the start, "
             f"{half} MB half-way, {end} MB at the end ({end - half:+d} MB over the second "
-            f"half); every 10 s: {every} MB"
+            f"half); every 10 s: {every} MB; workers replaced by max_requests: "
+            f"{len(memory.pids) - samples[0][2]}"
         )
     print(f"server CPU: {cpu:.0f} s over {args.seconds} s ({cpu / args.seconds:.2f} cores)")
     leaked = [line for line in log if NAME_MARK in line]
@@ -260,11 +272,11 @@ def main() -> None:
             wait_until_up(base, server)
             warm_up(base)
             memory = MemorySampler(server.pid)
-            cpu_before = sum(cpu_seconds(pid) for pid in server_pids(server.pid))
+            cpu_before = server_cpu(server.pid)
             memory.start()
             print(f"load: {args.users} users for {args.seconds} s against {base}", flush=True)
             status_file = run_locust(base, args, Path(folder))
-            cpu = sum(cpu_seconds(pid) for pid in server_pids(server.pid)) - cpu_before
+            cpu = server_cpu(server.pid) - cpu_before
             memory.stop()
         finally:
             stop_server(server)
