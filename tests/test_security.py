@@ -23,6 +23,7 @@ from markupsafe import escape
 import generator.pdf
 from app import create_app, own_file_resolver
 from generator.pdf import HandoutPdfs, RendererBusyError, render_pdf
+from scripts.bench import WORST_CASE
 from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, pdf_text
 
 HTMX = {"HX-Request": "true"}
@@ -299,6 +300,17 @@ def test_every_payload_fits_every_free_text_field(client, listener, secret_file)
         assert response.status_code == 200, (payload, response.get_data(as_text=True)[:300])
 
 
+def assert_shown_only_as_text(html: str, payload: str) -> None:
+    """The payload is in the page escaped, never as markup, and the page has no inline
+    script, handler or style."""
+    if str(escape(payload)) != payload:
+        assert payload not in html
+    assert str(escape(payload)) in html
+    finder = InlineCode()
+    finder.feed(html)
+    assert finder.found == []
+
+
 @pytest.mark.parametrize("route", ["htmx", "full page", "error page"])
 def test_payloads_in_pages_are_escaped_text(client, listener, secret_file, route):
     for payload in payloads(listener, secret_file):
@@ -309,12 +321,7 @@ def test_payloads_in_pages_are_escaped_text(client, listener, secret_file, route
             html = client.post("/program", data=form).get_data(as_text=True)
         else:
             html = client.post("/program", data={**form, "pain": "x"}).get_data(as_text=True)
-        if str(escape(payload)) != payload:
-            assert payload not in html
-        assert str(escape(payload)) in html
-        finder = InlineCode()
-        finder.feed(html)
-        assert finder.found == []
+        assert_shown_only_as_text(html, payload)
 
 
 def test_the_pdf_html_holds_payloads_only_as_escaped_text(
@@ -328,12 +335,7 @@ def test_the_pdf_html_holds_payloads_only_as_escaped_text(
         assert client.post("/program.pdf", data=free_text_form(payload)).status_code == 200
     assert len(documents) == len(payloads(listener, secret_file))
     for html, payload in zip(documents, payloads(listener, secret_file), strict=True):
-        if str(escape(payload)) != payload:
-            assert payload not in html
-        assert str(escape(payload)) in html
-        finder = InlineCode()
-        finder.feed(html)
-        assert finder.found == []
+        assert_shown_only_as_text(html, payload)
         body = html.split("</head>")[1]
         for opening in (
             "<link",
@@ -442,29 +444,11 @@ def test_a_newcomer_typing_markup_and_a_file_link_in_the_notes_sees_them_as_text
 
 # Limits: the render time and the wait for a render are bounded; memory stays flat
 
-WORST_CASE = {
-    **STAGE_2_LARGEST,  # the largest program: seven exercises, five pages
-    "name": "W" * 80,
-    "clinician": "M" * 80,
-    "notes": "a\n" * 500,  # the most lines the notes allow, each printed on its own line
-    **{
-        f"edit.{exercise_id}.note": "n" * 120
-        for exercise_id in (
-            "aslr-band",
-            "toe-touch",
-            "foam-roll",
-            "supine-iso",
-            "straight-leg-bridge",
-            "ecc-sl-bridge",
-            "hip-hinge",
-        )
-    },
-}
-
 
 @pytest.mark.slow
 def test_the_largest_input_the_limits_allow_is_a_whole_handout(client):
-    # How long it takes is a figure of `make bench` ("worst case"), not a test.
+    # WORST_CASE comes from scripts/bench.py: how long it takes is a figure of
+    # `make bench`, not a test.
     response = client.post("/program.pdf", data=WORST_CASE)
     assert response.status_code == 200
     text = "".join(pdf_text(response.data).split())  # long words wrap: join the lines
