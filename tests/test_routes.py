@@ -297,3 +297,12 @@ def test_pages_have_no_inline_script_or_handlers(client):
     assert "<script>" not in html
     assert " onclick=" not in html
     assert "javascript:" not in html
+
+
+def test_exercises_left_out_for_the_same_reason_share_one_line(client):
+    html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
+    assert html.count("Done in stage 2; the exercises here build on it.") == 1
+    line = html.split("Done in stage 2; the exercises here build on it.")[1].split("</li>")[0]
+    for name in ("Active straight leg raise with a band", "Toe touch progression",
+                 "Hip hinge with a pole"):  # fmt: skip
+        assert name in line
