@@ -295,7 +295,6 @@ def program_post() -> Response:
     else:
         context = _context(outcome, editable=True)
         response = Response(render_template("index.html", **context), status)
-    response.headers["Cache-Control"] = "no-store"
     response.vary.add("HX-Request")
     return response
 
@@ -315,7 +314,6 @@ def program_pdf() -> Response:
         return response
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{pdf_filename(outcome)}"'
-    response.headers["Cache-Control"] = "no-store"
     return response
 
 
