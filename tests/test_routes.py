@@ -6,7 +6,9 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+from markupsafe import escape
 
+from generator.catalogue import catalogue
 from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
 
 HTMX = {"HX-Request": "true"}
@@ -140,6 +142,17 @@ def test_program_page_is_the_full_handout(client):
         assert section in html
     assert 'id="questionnaire"' not in html
     assert "/figures/aslr-band/band-leg-up-right.svg" in html
+
+
+def test_every_card_carries_its_cues_equipment_and_options(client):
+    html = client.get("/program?" + query(STAGE_2_LARGEST)).get_data(as_text=True)
+    cards = dict(re.findall(r'<section class="exercise" id="exercise-([a-z-]+)">(.*?)</section>',
+                            html, re.DOTALL))  # fmt: skip
+    assert len(cards) == 7
+    for exercise_id, card in cards.items():
+        exercise = catalogue()[exercise_id]
+        for text in (*exercise.cues, exercise.equipment, exercise.easier, exercise.harder):
+            assert str(escape(text)) in card, (exercise_id, text)
 
 
 def test_program_page_with_bad_input_returns_the_form_with_messages(client):
