@@ -68,7 +68,7 @@ STEP = (
 def exported_figure(number: int, shapes: int = 50, segments: int = 32) -> str:
     """A stand-in for an exercise illustration exported from a drawing program: outlined
     shapes (``shapes``) made of cubic Bezier curves (``segments`` each), filled and
-    stroked, about 70 KB, the way stroke-to-path or tracing exports write line art. The
+    stroked, about 65 KB, the way stroke-to-path or tracing exports write line art. The
     defaults make the reference take about the 1.9 s the issue measured on this machine;
     the figures depend on nothing in the app, so the reference stays put when we change."""
     rng = random.Random(number)
