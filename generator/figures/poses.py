@@ -121,15 +121,15 @@ BALL_R = 4.2  # the soft ball squeezed between the knees
 
 
 def _toe_touch(toes_up: bool) -> Scene:
-    r = HALF_ROLL_R
+    r = HALF_ROLL_R * 1.25  # a tall half roll, so the raised end of the foot shows at 4 cm
     if toes_up:
         # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
         # the half roll's top, under the ball of the foot.
-        sole, heel = 25.0, (0.0, 0.0)
+        sole, heel = 30.0, (0.0, 0.0)
         roll_x = r / math.sin(math.radians(sole))
     else:
         # Toes on the floor; the sole is tangent to the roll just in front of the heel.
-        sole = -21.0
+        sole = -27.0
         heel = (0.0, FOOT * math.sin(math.radians(-sole)))
         roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
     # Knees a little bent, hips sitting back behind the heels as in a real forward
@@ -138,7 +138,7 @@ def _toe_touch(toes_up: bool) -> Scene:
     toe = along(heel, sole, FOOT)
     # Straight arms hang from shoulders right above the hands, just past the toes; the
     # head is carried in front of them, where it stays visible.
-    hand = (toe[0] + 1.5, toe[1] + R_HAND)
+    hand = (toe[0] + 3.5, toe[1] + R_HAND)
     shoulder = (hand[0], hand[1] + UPPER_ARM + FOREARM - 0.3)
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(

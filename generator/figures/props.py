@@ -55,7 +55,7 @@ def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
     """Half foam roll, flat side down on the floor."""
     a = arc_cubic((cx, 0.0), r, 0.0, 90.0)
     b = arc_cubic((cx, 0.0), r, 90.0, 180.0)
-    s = PROP_MID
+    s = PROP_GREY
     path = Path((("M", a[:1]), ("C", a[1:] + b[1:]), ("Z", ())), s.fill, s.stroke, s.width)
     return Shape(layer, (path,), box_of([(cx - r, 0), (cx + r, r)], s.width / 2))
 
