@@ -508,7 +508,8 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
 
 @pytest.mark.slow
 def test_all_figures_render_with_weasyprint_into_a_small_pdf():
-    weasyprint = pytest.importorskip("weasyprint")
+    import weasyprint  # slow to import: only this test needs it
+
     cells = "".join(
         f'<div style="width:4cm">{figure_svg(e, p, s, f"{e} {p}")}</div>'
         for e, p, s in FIGURES_BY_SIDE
