@@ -1,6 +1,6 @@
 """Benchmark the slow parts of the app and print figures (not a test: nothing fails).
 
-    python scripts/bench.py [--runs N]
+    python scripts/bench.py [--runs N] [--profile N]
 
 In one run, so the numbers compare: (a) a reference document rendered with WeasyPrint's
 defaults (5 pages, 10 exercise cards in a flex layout, 20 inline SVG figures like exported
@@ -13,10 +13,12 @@ PDF/UA-1, and the process's peak memory.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
 import itertools
 import math
 import platform
+import pstats
 import random
 import re
 import resource
@@ -30,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import weasyprint
-from flask import request
+from flask import Flask, request
 
 from app import _outcome, _pdf_html_maker, create_app
 from generator.figures import figure_svg
@@ -152,12 +154,37 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def profile_pdf(app: Flask, top: int) -> None:
+    """cProfile over three renders of the largest program (after one to warm the caches)."""
+    with app.test_request_context("/program.pdf", method="POST", data={**LARGEST, **PERSONAL}):
+        html = _pdf_html_maker(_outcome(request.form, personal=True))()
+    pdfs = app.extensions["handout_pdfs"]
+    pdfs.render(html)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(3):
+        pdfs.render(html)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="renders per median (default 7)")
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="N",
+        help="instead, profile three renders of the largest program's PDF and print the N "
+        "functions with the most cumulative time",
+    )
+    args = parser.parse_args()
+    runs = args.runs
 
     app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": False})
+    if args.profile:
+        profile_pdf(app, args.profile)
+        return
     client = app.test_client()
     form = {**LARGEST, **PERSONAL}
     reference = reference_html()
