@@ -154,10 +154,15 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def largest_html(app: Flask) -> str:
+    """The handout HTML the app renders to PDF for the largest program."""
+    with app.test_request_context("/program.pdf", method="POST", data={**LARGEST, **PERSONAL}):
+        return _pdf_html_maker(_outcome(request.form, personal=True))()
+
+
 def profile_pdf(app: Flask, top: int) -> None:
     """cProfile over three renders of the largest program (after one to warm the caches)."""
-    with app.test_request_context("/program.pdf", method="POST", data={**LARGEST, **PERSONAL}):
-        html = _pdf_html_maker(_outcome(request.form, personal=True))()
+    html = largest_html(app)
     pdfs = app.extensions["handout_pdfs"]
     pdfs.render(html)
     profiler = cProfile.Profile()
@@ -221,8 +226,7 @@ def main() -> None:
     repeat_s = median_time(warm_pdf, runs * 4)
     worst_s = median_time(worst_pdf, runs)
     preview_s = median_time(preview, 50)
-    with app.test_request_context("/program.pdf", method="POST", data=form):
-        html = _pdf_html_maker(_outcome(request.form, personal=True))()
+    html = largest_html(app)
     pdfs = app.extensions["handout_pdfs"]
     tagged_s = median_time(lambda: pdfs.render(html, pdf_variant="pdf/ua-1"), runs)
     plain_s = median_time(lambda: pdfs.render(html, pdf_variant=None), runs)

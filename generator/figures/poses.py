@@ -121,7 +121,7 @@ BALL_R = 4.2  # the soft ball squeezed between the knees
 
 
 def _toe_touch(toes_up: bool) -> Scene:
-    r = HALF_ROLL_R * 1.25  # a tall half roll, so the raised end of the foot shows at 4 cm
+    r = HALF_ROLL_R
     if toes_up:
         # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
         # the half roll's top, under the ball of the foot.

@@ -38,8 +38,9 @@ PROP_DARK = Style(fill="#6a6a6a", stroke="#111111", width=1.3)
 ARROW_W = INK_W
 
 # A 15 cm roller is 4.3 units across in radius; drawn a little larger to read at 4 cm.
+# The half roll is drawn taller still, so the raised end of a foot on it shows at 4 cm.
 ROLLER_R = 5.0
-HALF_ROLL_R = 5.2
+HALF_ROLL_R = 6.5
 
 
 def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
