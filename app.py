@@ -41,7 +41,7 @@ from generator.answers import (
 from generator.catalogue import catalogue, guidance
 from generator.edits import Edits, apply_edits, parse_edits
 from generator.figures import figure_svg
-from generator.pdf import ORIGIN, HandoutPdfs, RendererBusyError, Resolver
+from generator.pdf import ORIGIN, HandoutPdfs, RendererBusyError, RenderFailedError, Resolver
 from generator.program import Prescription, Program, program_json
 from generator.qr import share_qr_svg
 from generator.rules import build_program, edit_bounds
@@ -308,7 +308,9 @@ def program_pdf() -> Response:
         return Response(render_template("index.html", **context), status=422)
     try:
         pdf = _pdfs().get(_pdf_key(outcome), _pdf_html_maker(outcome))
-    except RendererBusyError:
+    except (RendererBusyError, RenderFailedError) as error:
+        if isinstance(error, RenderFailedError):
+            current_app.logger.error("PDF render failed: %s", error)
         response = Response(render_template("busy.html"), status=503)
         response.headers["Retry-After"] = "5"
         return response

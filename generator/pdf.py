@@ -9,6 +9,7 @@ refuses everything else.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -66,6 +67,37 @@ def parse_stylesheets(paths: tuple[str, ...], resolve: Resolver) -> list[weasypr
     return [weasyprint.CSS(url=ORIGIN + path, url_fetcher=fetcher) for path in paths]
 
 
+class RenderFailedError(RuntimeError):
+    """WeasyPrint reported an error while rendering (a resource it could not load or
+    draw): the PDF is incomplete, so it is neither served nor cached."""
+
+
+class _RenderErrors(logging.Handler):
+    """Collects WeasyPrint's error records for the thread that logged them, so a render
+    can tell whether anything went wrong in it (WeasyPrint logs, and goes on, when an
+    image or a stylesheet cannot be loaded or drawn)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self._local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        collected = getattr(self._local, "records", None)
+        if collected is not None:
+            collected.append(record.getMessage())
+
+    def start(self) -> None:
+        self._local.records = []
+
+    def stop(self) -> list[str]:
+        records, self._local.records = self._local.records, None
+        return records
+
+
+_RENDER_ERRORS = _RenderErrors()
+logging.getLogger("weasyprint").addHandler(_RENDER_ERRORS)
+
+
 class RendererBusyError(RuntimeError):
     """Every render slot is taken, or the render passed the time limit; the caller should
     answer 503 and ask to retry."""
@@ -80,8 +112,13 @@ class HandoutPdfs:
       (``RendererBusyError`` past either);
     - render-ahead: ``prepare`` renders in a background thread while the user is still
       looking at the preview, best effort, only when a render slot is free, latest first;
-    - WeasyPrint's image cache and the parsed ``stylesheets`` shared across renders, so
-      each figure and each stylesheet is parsed once;
+    - one WeasyPrint image cache and font configuration per render thread, kept across
+      renders, so each figure is parsed once per thread: WeasyPrint's images keep drawing
+      state on themselves (``SVG.draw`` sets ``self.stream``), so two threads drawing one
+      image object would write into each other's PDFs;
+    - the parsed ``stylesheets`` shared (WeasyPrint only reads them while rendering; the
+      concurrency test compares concurrent renders byte for byte with serial ones);
+    - a render that logged an error (``RenderFailedError``) is never cached;
     - tagged PDF/UA-1 output (alt text for figures, a language, a title): accessible to
       screen readers at almost no cost (see README, "Speed").
     """
@@ -109,11 +146,10 @@ class HandoutPdfs:
         # Renders run on these threads, so a request can stop waiting at the time limit;
         # a fixed set of threads also bounds the per-thread font configurations.
         self._renderers = ThreadPoolExecutor(concurrent, thread_name_prefix="pdf-render")
-        self._images: dict[str, object] = {}
         self._pending: tuple[str, Callable[[], str]] | None = None
         self._wake = threading.Condition(self._lock)
         self._worker: threading.Thread | None = None
-        self._fonts = threading.local()
+        self._per_thread = threading.local()
 
     @staticmethod
     def key(*parts: object) -> str:
@@ -187,30 +223,44 @@ class HandoutPdfs:
                 self._in_flight.pop(key, None)
 
     def render(self, html: str, **options: object) -> bytes:
-        """Render now, bypassing the cache and the slots (benchmarks, the CLI), with the
-        shared image cache and stylesheets; ``options`` override ``PDF_OPTIONS``."""
-        return render_pdf(
-            html,
-            self.resolve,
-            cache=self._images,
-            stylesheets=self._parsed_stylesheets(),
-            font_config=self._font_config(),
-            **{**self.PDF_OPTIONS, **options},
-        )
+        """Render now, bypassing the cache and the slots (benchmarks, the CLI), with this
+        thread's image cache and font configuration and the shared stylesheets;
+        ``options`` override ``PDF_OPTIONS``. Raises ``RenderFailedError`` when WeasyPrint
+        logged an error during the render."""
+        images, fonts = self._thread_state()
+        _RENDER_ERRORS.start()
+        try:
+            pdf = render_pdf(
+                html,
+                self.resolve,
+                cache=images,
+                stylesheets=self._parsed_stylesheets(),
+                font_config=fonts,
+                **{**self.PDF_OPTIONS, **options},
+            )
+        finally:
+            errors = _RENDER_ERRORS.stop()
+        if errors:
+            raise RenderFailedError("; ".join(errors))
+        return pdf
 
-    def _font_config(self) -> FontConfiguration:
-        """One font configuration per thread, kept: WeasyPrint's default, a new one for
-        every render, keeps about 0.25 MB of native memory for good each time. Per thread,
-        because Pango's font map is not safe to share between concurrent renders."""
-        fonts = getattr(self._fonts, "config", None)
-        if fonts is None:
-            fonts = self._fonts.config = FontConfiguration()
-        return fonts
+    def _thread_state(self) -> tuple[dict[str, object], FontConfiguration]:
+        """This thread's image cache and font configuration, kept. Per thread because
+        neither is safe to share: WeasyPrint's image objects hold drawing state, and
+        Pango's font map is not safe between concurrent renders. Kept, because a new font
+        configuration for every render (WeasyPrint's default) keeps about 0.25 MB of
+        native memory for good each time; the render pool's fixed threads bound how many
+        there are."""
+        state = self._per_thread
+        if not hasattr(state, "images"):
+            state.images, state.fonts = {}, FontConfiguration()
+        return state.images, state.fonts
 
     def _parsed_stylesheets(self) -> list[weasyprint.CSS]:
-        if self._stylesheets is None:
-            self._stylesheets = parse_stylesheets(self._stylesheet_paths, self.resolve)
-        return self._stylesheets
+        with self._lock:
+            if self._stylesheets is None:
+                self._stylesheets = parse_stylesheets(self._stylesheet_paths, self.resolve)
+            return self._stylesheets
 
     def _work(self) -> None:
         while True:
