@@ -16,14 +16,25 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import click
-from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    has_request_context,
+    jsonify,
+    render_template,
+    url_for,
+)
 from flask.cli import AppGroup
 from htmx_flask import Htmx, request
 from jinja2_fragments.flask import render_block
-from werkzeug.exceptions import HTTPException
+from markupsafe import Markup
+from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.security import safe_join
 
 from generator.answers import (
@@ -41,7 +52,7 @@ from generator.answers import (
 from generator.catalogue import catalogue, guidance
 from generator.edits import Edits, apply_edits, parse_edits
 from generator.figures import figure_svg
-from generator.pdf import ORIGIN, HandoutPdfs, RendererBusyError, RenderFailedError, Resolver
+from generator.pdf import HandoutPdfs, RendererBusyError, RenderFailedError, Resolver
 from generator.program import Prescription, Program, program_json
 from generator.qr import share_qr_svg
 from generator.rules import build_program, edit_bounds
@@ -92,9 +103,33 @@ def create_app(test_config: dict | None = None) -> Flask:
         stylesheets=tuple(f"{app.static_url_path}/css/{name}" for name in PDF_STYLESHEETS),
     )
     app.extensions["clinic_logo"] = _load_logo(app)
+    if not app.config["TRUSTED_HOSTS"]:
+        app.config["TRUSTED_HOSTS"] = _trusted_hosts(app.config["PUBLIC_BASE_URL"])
     app.register_error_handler(HTTPException, _http_error)
+    app.before_request(_refuse_long_streams)
     app.after_request(_security_headers)
     return app
+
+
+LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1"]
+
+
+def _trusted_hosts(public_base_url: str) -> list[str]:
+    """The Host headers answered when TRUSTED_HOSTS is not configured: this machine's
+    names, and the host of PUBLIC_BASE_URL. Any other Host gets 400, so a forged Host
+    header never reaches a page (the share link is built from it when PUBLIC_BASE_URL is
+    not set). Serving under another name needs PUBLIC_BASE_URL or TRUSTED_HOSTS."""
+    public = urlsplit(str(public_base_url or "")).hostname
+    return [*LOCAL_HOSTS, public] if public else list(LOCAL_HOSTS)
+
+
+def _refuse_long_streams() -> None:
+    """A body without Content-Length (chunked) is read here, up to MAX_CONTENT_LENGTH,
+    and refused with 413 past it: Werkzeug's form parser would otherwise stop reading at
+    the limit and go on with what it had read."""
+    if request.content_length is None and "wsgi.input_terminated" in request.environ:
+        request.get_data(cache=True)  # at most MAX_CONTENT_LENGTH bytes, kept for the form
+        request.stream.read(1)  # past the limit: RequestEntityTooLarge (413)
 
 
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -141,11 +176,15 @@ class Outcome:
     def ok(self) -> bool:
         return not self.errors
 
-    def share_query(self) -> str:
-        """Clinical answers and edits as a query string: no personal fields."""
+    def share_pairs(self) -> list[tuple[str, str]]:
+        """Clinical answers and edits (no notes) as query pairs: no personal fields. The
+        share link, the program page's links and its PDF form all use these."""
         if not self.parsed.answers:
-            return ""
-        return urlencode(self.parsed.answers.query() + self.edits.query())
+            return []
+        return self.parsed.answers.query() + self.edits.query()
+
+    def share_query(self) -> str:
+        return urlencode(self.share_pairs())
 
 
 def _outcome(raw, *, personal: bool) -> Outcome:
@@ -204,6 +243,8 @@ def _context(
         "logo": current_app.extensions["clinic_logo"] is not None,
     }
     share_query = outcome.share_query() if outcome else ""
+    share_url = _share_url(share_query) if program else ""
+    qr_svg = _qr_svg(share_url) if program else ""
     return {
         "values": values,
         "errors": outcome.errors if outcome else {},
@@ -223,8 +264,10 @@ def _context(
         "fragment": fragment,
         "missing": _missing(parsed) if parsed else [],
         "share_query": share_query,
-        "share_url": _share_url(share_query) if program else "",
-        "qr_svg": _qr_svg(share_query) if program else "",
+        "share_pairs": outcome.share_pairs() if outcome else [],
+        "share_url": share_url,
+        "qr_svg": qr_svg,
+        "qr_left_out": bool(share_url and current_app.config["PUBLIC_BASE_URL"] and not qr_svg),
         "paper": (personal.paper if personal else _default_paper()).value,
         "clinic": clinic,
         "questions": QUESTIONS,
@@ -253,11 +296,12 @@ def _share_url(share_query: str) -> str:
     return (base or request.host_url.rstrip("/")) + path
 
 
-def _qr_svg(share_query: str) -> str:
-    """An inline SVG QR code of the share link, only when PUBLIC_BASE_URL is set."""
+def _qr_svg(share_url: str) -> str:
+    """An inline SVG QR code of the share link, only when PUBLIC_BASE_URL is set (empty
+    when the link does not fit in one)."""
     if not current_app.config["PUBLIC_BASE_URL"]:
         return ""
-    return share_qr_svg(_share_url(share_query))
+    return share_qr_svg(share_url)
 
 
 @bp.get("/")
@@ -338,9 +382,12 @@ def _pdf_key(outcome: Outcome) -> str:
 def _pdf_html_maker(outcome: Outcome) -> Callable[[], str]:
     """The handout HTML for the PDF, renderable in any thread (render-ahead runs in one)."""
     app = current_app._get_current_object()
+    # The asking request's own (trusted) host, or this machine's for the command line:
+    # URLs in the HTML are relative, and WeasyPrint resolves them on ORIGIN.
+    host_url = request.host_url if has_request_context() else "http://localhost/"
 
     def make_html() -> str:
-        with app.test_request_context(base_url=ORIGIN):
+        with app.test_request_context(base_url=host_url):
             return render_template("pdf.html", **_context(outcome))
 
     return make_html
@@ -443,6 +490,8 @@ def own_file_resolver(app: Flask) -> Resolver:
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
+    if isinstance(error, SecurityError):  # an untrusted Host: no URL can be built for it
+        return render_template("bad_host.html", error=error), error.code or 400
     return render_template("error.html", error=error), error.code or 500
 
 
@@ -455,11 +504,21 @@ CSP = (
 def _security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    if request.method == "POST":  # may echo personal fields (a 422 form, a PDF): never kept
+    # A POST may echo personal fields (a 422 form, a PDF), and pages and JSON hold the
+    # clinical answers: never kept. Figures, htmx and static files set their own caching.
+    if request.method == "POST" or response.mimetype in ("text/html", "application/json"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response
+
+
+@bp.app_template_filter("isolate")
+def _isolate(text: str) -> Markup:
+    """User text set apart from the line around it, so a right-to-left name or note
+    cannot reorder the words beside it: ``<bdi>`` for browsers, and the first-strong and
+    pop isolate characters for WeasyPrint, which ignores ``unicode-bidi``."""
+    return Markup("<bdi>\u2068{}\u2069</bdi>").format(text)
 
 
 @bp.app_template_filter("longdate")

@@ -112,6 +112,10 @@ MESSAGES = {
     "paper": "Choose A4 or Letter paper.",
     "repeated": "Give one answer only.",
     "control": "Remove the special characters that cannot be printed.",
+    "invisible": (
+        "Remove the invisible characters (direction marks, zero-width spaces or joiners): "
+        "they would print differently from what you see here."
+    ),
 }
 
 
@@ -263,10 +267,48 @@ def _redisplay(lists: dict[str, list[str]], name: str) -> str | list[str]:
     return values[0] if values else ""
 
 
-def _has_control_characters(text: str) -> bool:
-    return any(
-        unicodedata.category(char) in ("Cc", "Cs", "Co") and char not in "\n\r\t" for char in text
-    )
+# Characters that print nothing, or change the order of what prints around them: the
+# explicit bidi embeddings, overrides and isolates, the direction marks, zero-width spaces,
+# word joiners, the byte-order mark and the soft hyphen (all in category Cf). A user's
+# text with one of them would print differently from what was typed ("at most \u202e05
+# kg" prints "50 kg"). The zero-width joiner and non-joiner (U+200C, U+200D) are letters'
+# business in Arabic, Persian, Indic scripts and emoji sequences, so they are kept there,
+# between two characters outside the Latin script.
+_JOINERS = "\u200c\u200d"
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() or "LATIN" in unicodedata.name(char, "")
+
+
+def _invisible(text: str, index: int) -> bool:
+    char = text[index]
+    if unicodedata.category(char) != "Cf":
+        return False
+    if char not in _JOINERS:
+        return True
+    before, after = text[index - 1 : index], text[index + 1 : index + 2]
+    return not (before and after) or _latin(before) or _latin(after)
+
+
+def text_problem(text: str, *, multiline: bool = False) -> str | None:
+    """Why a free-text value (a name, a note) cannot be printed as typed, or None.
+
+    The one check for every free-text field of the form, the edits, the command line and
+    the batch: control, surrogate and private-use characters cannot be printed; line and
+    paragraph separators, and line breaks where only one line is allowed, would break
+    the layout; invisible formatting characters would print something else.
+    """
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if char in "\n\r":
+            if not multiline:
+                return MESSAGES["control"]
+        elif category in ("Cc", "Cs", "Co", "Zl", "Zp") and char != "\t":
+            return MESSAGES["control"]
+        elif _invisible(text, index):
+            return MESSAGES["invisible"]
+    return None
 
 
 def _text(lists: dict[str, list[str]], name: str, limit: int, errors: dict[str, str]) -> str:
@@ -276,8 +318,9 @@ def _text(lists: dict[str, list[str]], name: str, limit: int, errors: dict[str, 
     if len(value) > limit:
         errors[name] = MESSAGES[name]
         return ""
-    if _has_control_characters(value) or (name != "notes" and ("\n" in value or "\r" in value)):
-        errors[name] = MESSAGES["control"]
+    problem = text_problem(value, multiline=name == "notes")
+    if problem:
+        errors[name] = problem
         return ""
     return _tidy_lines(value) if name == "notes" else value
 

@@ -6,6 +6,7 @@ uses them lives in rules.py.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -50,6 +51,7 @@ class Figure:
 @dataclass(frozen=True)
 class Exercise:
     id: str
+    code: str  # two capital letters naming the exercise in a share link
     name: str
     purpose: str
     kind: Kind
@@ -77,6 +79,7 @@ def _exercise(entry: dict[str, Any]) -> Exercise:
     dose = entry["dose"]
     return Exercise(
         id=entry["id"],
+        code=entry["code"],
         name=entry["name"],
         purpose=entry["purpose"],
         kind=Kind(entry["kind"]),
@@ -111,7 +114,11 @@ def _load(name: str) -> dict[str, Any]:
 @cache
 def catalogue() -> dict[str, Exercise]:
     """Every exercise by id, in the catalogue's order."""
-    return {entry["id"]: _exercise(entry) for entry in _load("exercises.toml")["exercise"]}
+    exercises = {entry["id"]: _exercise(entry) for entry in _load("exercises.toml")["exercise"]}
+    codes = [exercise.code for exercise in exercises.values()]
+    if len(set(codes)) != len(codes) or not all(re.fullmatch("[A-Z]{2}", c) for c in codes):
+        raise ValueError("exercises.toml: each exercise needs its own two-capital-letter code")
+    return exercises
 
 
 @cache

@@ -8,10 +8,12 @@ program count as edits, so the handout can mark exactly what the clinician chang
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.catalogue import guidance
+from generator.answers import text_problem
+from generator.catalogue import catalogue, guidance
 from generator.program import LeftOut, Prescription, Program
 from generator.rules import edit_bounds
 
@@ -49,24 +51,64 @@ class Edits:
         return bool(self.exercises or self.order)
 
     def query(self) -> list[tuple[str, str]]:
-        """The edits as URL query pairs, for a share link (no personal fields)."""
-        pairs: list[tuple[str, str]] = []
-        for exercise_id, edit in self.exercises:
-            name = f"{PREFIX}{exercise_id}."
-            pairs += [
-                (name + field, str(getattr(edit, attribute)))
-                for field, attribute in NUMBER_FIELDS.items()
+        """The edits as URL query pairs, for a share link and its QR code: doses,
+        left-out exercises and the order, never the notes. Notes are free text (they may
+        hold personal details, and seven long notes made a link too long for a QR code or
+        a server's request line), so they travel in the form and print on the handout
+        only. The pairs are compact (``e=LBr10FRx&o=RDSL``: each exercise by its
+        two-letter code, then ``s``ets, ``r``eps, ``h``old, ``f``requency and ``x`` for
+        left out), so even a program with every exercise edited gives a QR code that
+        reads at print size; ``link_values`` reads them back."""
+        changes = "".join(
+            catalogue()[exercise_id].code
+            + "".join(
+                f"{LINK_FIELDS[attribute]}{getattr(edit, attribute)}"
+                for attribute in ("sets", "reps", "hold_s")
                 if getattr(edit, attribute) is not None
-            ]
-            if edit.schedule:
-                pairs.append((name + "freq", edit.schedule))
-            if edit.note:
-                pairs.append((name + "note", edit.note))
-            if edit.out:
-                pairs.append((name + "out", "yes"))
-        if self.order:
-            pairs.append(("order", ",".join(self.order)))
-        return pairs
+            )
+            + (f"f{SCHEDULE_CODES[edit.schedule]}" if edit.schedule else "")
+            + ("x" if edit.out else "")
+            for exercise_id, edit in self.exercises
+            if edit.schedule
+            or edit.out
+            or any(getattr(edit, attribute) is not None for attribute in ("sets", "reps", "hold_s"))
+        )
+        order = "".join(catalogue()[exercise_id].code for exercise_id in self.order)
+        return [(name, value) for name, value in (("e", changes), ("o", order)) if value]
+
+
+# The share link's compact form (Edits.query): field letters and frequency letters.
+LINK_FIELDS = {"sets": "s", "reps": "r", "hold_s": "h"}
+SCHEDULE_CODES = {"before_session": "b", "daily": "d", "alternate": "a", "three_a_week": "t",
+                  "two_a_week": "w"}  # fmt: skip
+_LINK_ENTRY = re.compile(r"([A-Z]{2})((?:[srh]\d{1,3}|f[a-z]|x)*)")
+_LINK_PART = re.compile(r"([srh])(\d{1,3})|f([a-z])|(x)")
+
+
+def link_values(raw: RawValues) -> dict[str, str]:
+    """A share link's compact ``e`` and ``o`` values as the form's fields
+    (``edit.<id>.reps``, ``order``...), so one reader checks both. Codes that name no
+    exercise are passed over, like edits of exercises not in the program."""
+    by_code = {exercise.code: exercise.id for exercise in catalogue().values()}
+    fields = {value: name for name, value in NUMBER_FIELDS.items()}
+    schedules = {code: schedule for schedule, code in SCHEDULE_CODES.items()}
+    values: dict[str, str] = {}
+    for code, parts in _LINK_ENTRY.findall(_first(raw, "e")):
+        if code not in by_code:
+            continue
+        prefix = f"{PREFIX}{by_code[code]}."
+        for letter, number, schedule, out in _LINK_PART.findall(parts):
+            if letter:
+                attribute = next(a for a, short in LINK_FIELDS.items() if short == letter)
+                values[prefix + fields[attribute]] = number
+            elif schedule:
+                values[prefix + "freq"] = schedules.get(schedule, schedule)
+            elif out:
+                values[prefix + "out"] = "yes"
+    order = re.findall("[A-Z]{2}", _first(raw, "o"))
+    if order:
+        values["order"] = ",".join(by_code[code] for code in order if code in by_code)
+    return values
 
 
 RawValues = Mapping[str, Sequence[str] | str]
@@ -114,6 +156,8 @@ def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]
     not in the program are ignored (the answers may have changed since)."""
     if program.referral:
         return Edits(), {}
+    if "e" in raw or "o" in raw:  # a share link
+        raw = {**raw, **link_values(raw)}
     errors: dict[str, str] = {}
     labels = guidance()["frequencies"]
     edits: list[tuple[str, ExerciseEdit]] = []
@@ -138,8 +182,11 @@ def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]
         elif schedule and schedule != dose.schedule:
             values["schedule"] = schedule
         note = _first(raw, name + "note")
-        if len(note) > NOTE_MAX or any(ord(char) < 32 for char in note):
+        if len(note) > NOTE_MAX or "\n" in note or "\r" in note:
             errors[name + "note"] = f"A note can be one line of at most {NOTE_MAX} characters."
+            note = ""
+        elif problem := text_problem(note):
+            errors[name + "note"] = problem
             note = ""
         edit = ExerciseEdit(note=note, out=_first(raw, name + "out") == "yes", **values)
         if edit:

@@ -7,8 +7,12 @@ import segno
 
 def share_qr_svg(url: str) -> str:
     """An inline SVG QR code of ``url`` (medium error correction, quiet zone of 4 modules
-    as the standard asks), sized by CSS through its viewBox."""
-    code = segno.make(url, error="m", micro=False)
+    as the standard asks), sized by CSS through its viewBox; empty when ``url`` is too
+    long for a QR code (the handout then prints without one)."""
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError:
+        return ""
     return code.svg_inline(
         scale=1,
         border=4,

@@ -60,10 +60,21 @@ FUZZ = settings(
 
 
 def _printable_line(text: str, *, newlines: bool) -> bool:
+    """No control, surrogate, private-use or line/paragraph separator character, and no
+    invisible formatting character (category Cf: bidi controls, zero-width spaces...)
+    but a joiner between two letters of a script that joins (not Latin)."""
     allowed = "\t\n\r" if newlines else "\t"
-    return not any(
-        unicodedata.category(char) in ("Cc", "Cs", "Co") and char not in allowed for char in text
-    )
+    padded = f"a{text}a"
+    for index, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Zl", "Zp") and char not in allowed:
+            return False
+        if category == "Cf":
+            joined = [padded[index - 1], padded[index + 1]]
+            latin = any("LATIN" in unicodedata.name(c, "") or c.isascii() for c in joined)
+            if char not in "\u200c\u200d" or latin:
+                return False
+    return True
 
 
 def _calendar_date(text: str) -> bool:

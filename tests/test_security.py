@@ -74,6 +74,7 @@ REQUESTS = {
     "pdf with bad input": lambda c: c.post("/program.pdf", data={"grade": "9"}),
     "413": lambda c: c.post("/program", data={"notes": "x" * 40_000}),
     "405": lambda c: c.delete("/program"),
+    "400 unknown host": lambda c: c.get("/", headers={"Host": "evil.example"}),
     "figure": lambda c: c.get("/figures/hip-hinge/hinge-left.svg"),
     "stylesheet": lambda c: c.get("/static/css/screen.css"),
     "htmx script": lambda c: c.get("/vendor/htmx.min.js"),
