@@ -51,17 +51,18 @@ def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, 
     result = runner.invoke(args=["handout", "batch", str(answers), "-o", str(out)])
     assert result.exit_code == 1
     assert "Wrote 4 of 6 handouts" in result.output
-    assert "Row 3 skipped: pain: Pain must be a whole number from 0 to 10." in result.output
-    assert "Row 7 skipped: slr:" in result.output
+    # Row numbers as the spreadsheet shows them: the header is row 1.
+    assert "Row 4 skipped: pain: Pain must be a whole number from 0 to 10." in result.output
+    assert "Row 8 skipped: slr:" in result.output
     assert "side: Choose the injured leg" in result.output
     assert sorted(path.name for path in out.iterdir()) == [
-        "001-ada-lovelace-2026-03-31.pdf",
-        "002-grace-hopper-2026-04-01.pdf",
-        "004-cleared-case-2026-04-02.pdf",
-        "005-referral-case-2026-04-03.pdf",
+        "002-ada-lovelace-2026-03-31.pdf",
+        "003-grace-hopper-2026-04-01.pdf",
+        "005-cleared-case-2026-04-02.pdf",
+        "006-referral-case-2026-04-03.pdf",
     ]
-    assert "Stage 3 of 3" in flat_text(out / "004-cleared-case-2026-04-02.pdf")
-    assert "See a professional first" in flat_text(out / "005-referral-case-2026-04-03.pdf")
+    assert "Stage 3 of 3" in flat_text(out / "005-cleared-case-2026-04-02.pdf")
+    assert "See a professional first" in flat_text(out / "006-referral-case-2026-04-03.pdf")
 
 
 def test_a_batch_of_twenty_all_good_rows_exits_cleanly(runner, tmp_path):
@@ -72,3 +73,51 @@ def test_a_batch_of_twenty_all_good_rows_exits_cleanly(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Wrote 20 of 20 handouts" in result.output
     assert len(list((tmp_path / "o").iterdir())) == 20
+
+
+HEADER = "grade,pain,slr,toe,side,cleared,name,notes,date"
+
+
+def run_batch(runner, tmp_path, content: bytes, *options: str):
+    answers = tmp_path / "answers.csv"
+    answers.write_bytes(content)
+    out = tmp_path / "out"
+    result = runner.invoke(args=["handout", "batch", str(answers), "-o", str(out), *options])
+    return result, out
+
+
+def test_a_windows_1252_file_is_read_as_such_and_prints_its_accents(runner, tmp_path):
+    rows = [HEADER, "2,3,limited,no,left,,Zoë Ødegård,Café après,2026-03-31"]
+    result, out = run_batch(runner, tmp_path, "\r\n".join(rows).encode("cp1252"))
+    assert result.exit_code == 0, result.output
+    assert "as Windows-1252 text" in result.output
+    (pdf,) = out.iterdir()
+    assert "Zoë Ødegård" in flat_text(pdf)
+
+
+def test_bad_rows_are_reported_by_spreadsheet_row_and_the_rest_print(runner, tmp_path):
+    good = "2,3,limited,no,left,{cleared},Row {n},,2026-03-31"
+    lines = [
+        HEADER.encode(),
+        good.format(cleared="no", n=2).encode(),  # "no" is not cleared, not a mistake
+        "2,3,limited,no,left,,Zoë,,2026-03-31".encode(),  # UTF-8, so the file is UTF-8
+        b"2,3,limited,no,left,,Bad \xff byte,,2026-03-31",
+        good.format(cleared="false", n=5).encode(),
+        ("2,3,limited,no,left,,Long,," + "x" * 200_000).encode(),
+        "2,3,limited,no,left,,Dr Ki\u200bm,,2026-03-31".encode(),
+        good.format(cleared="", n=8).encode(),
+    ]
+    result, out = run_batch(runner, tmp_path, b"\n".join(lines), "--jobs", "2")
+    assert result.exit_code == 1
+    assert "Wrote 4 of 7 handouts" in result.output
+    assert "Row 4 skipped: some characters are not UTF-8 text" in result.output
+    assert "Row 6 skipped: a cell is longer than" in result.output
+    assert "Row 7 skipped: name: Remove the invisible characters" in result.output
+    assert sorted(path.name[:3] for path in out.iterdir()) == ["002", "003", "005", "008"]
+
+
+def test_a_row_past_the_field_limit_of_the_csv_reader_is_one_bad_row(runner, tmp_path):
+    rows = [HEADER, "2,3,limited,no,left,,A,," + "y" * 300_000, "2,3,limited,no,left,,B,,"]
+    result, out = run_batch(runner, tmp_path, "\n".join(rows).encode())
+    assert "Row 2 skipped: a cell is longer than" in result.output
+    assert [path.name[:3] for path in out.iterdir()] == ["003"]
