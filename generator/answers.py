@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from generator.catalogue import guidance
+
 
 class Grade(StrEnum):
     ONE = "1"
@@ -80,14 +82,6 @@ QUESTIONS: dict[str, Question] = {
         (("yes", "Yes"), ("no", "Not yet")),
     ),
     "side": Question("Which leg is injured?", "", (("left", "Left"), ("right", "Right"))),
-}
-
-FLAG_LABELS: dict[str, str] = {
-    "pop": "A pop when it happened, with sharp pain high up near the sitting bone",
-    "bruising": "Bruising spreading down the back of the thigh",
-    "gap": "A dent, gap or lump you can feel in the muscle",
-    "nerve": "Numbness, tingling or burning running down the leg",
-    "no_progress": "No improvement after two weeks",
 }
 
 CLINICAL_FIELDS = ("grade", "pain", "slr", "toe", "side", "flags", "cleared")
@@ -397,7 +391,8 @@ def answer_chips(answers: Answers) -> list[str]:
         "Toe touch: " + ("yes" if answers.toe is ToeTouch.YES else "not yet"),
         f"{answers.side.value.capitalize()} leg injured",
     ]
-    flags = [FLAG_LABELS[flag.value] for flag in Flag if flag in answers.flags]
+    signs = guidance().flags
+    flags = [signs[flag.value].rstrip(".") for flag in Flag if flag in answers.flags]
     chips.append("Warning signs: " + ("; ".join(flags) if flags else "none"))
     if answers.cleared:
         chips.append("Cleared for exercise by a professional")

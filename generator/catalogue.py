@@ -1,7 +1,10 @@
 """The exercise catalogue and the handout texts, loaded from the TOML files in data/.
 
 The texts and doses are data a clinician may read and edit; the selection logic that
-uses them lives in rules.py.
+uses them lives in rules.py. Both files are read into typed, frozen values and checked
+when the app starts (``check_data``): a missing or misspelt key, a wrong type, a figure
+the pose table cannot draw or a number name that does not exist stops the start with a
+message naming the file and the key, never a 500 on some later request.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from generator.figures import POSITIONS
+from generator.thresholds import SENTENCE_VALUES
 
 
 class Kind(StrEnum):
@@ -71,57 +77,242 @@ class Exercise:
         return tuple(figure for figure in self.figures if stage in figure.stages)
 
 
-def _pair(value: list[int] | None) -> tuple[int, int] | None:
-    return (int(value[0]), int(value[1])) if value else None
+class DataError(ValueError):
+    """A data file the app cannot use, with the file and the key at fault."""
 
 
-def _exercise(entry: dict[str, Any]) -> Exercise:
-    dose = entry["dose"]
+NONE: dict[str, type] = {}
+
+
+def _table(value: Any, where: str, required: dict[str, type], optional: dict[str, type] = NONE):
+    """``value`` as a TOML table with exactly these keys of these types."""
+    if not isinstance(value, dict):
+        raise DataError(f"{where}: expected a table")
+    unknown = set(value) - set(required) - set(optional)
+    if unknown:
+        raise DataError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    for key, kind in {**required, **optional}.items():
+        if key not in value:
+            if key in required:
+                raise DataError(f"{where}: missing key {key!r}")
+            continue
+        if not isinstance(value[key], kind) or (kind is int and isinstance(value[key], bool)):
+            raise DataError(f"{where}.{key}: expected {kind.__name__}")
+    return value
+
+
+def _fill(text: str, where: str, **values: object) -> str:
+    """``text`` with the named numbers in braces filled in."""
+    try:
+        return text.format_map({**SENTENCE_VALUES, **values})
+    except (KeyError, ValueError, IndexError) as error:
+        raise DataError(f"{where}: no number named {error} (see generator/thresholds.py)") from None
+
+
+def _texts(values: list, where: str, **names: object) -> tuple[str, ...]:
+    if not all(isinstance(value, str) for value in values):
+        raise DataError(f"{where}: expected a list of texts")
+    return tuple(_fill(value, where, **names) for value in values)
+
+
+def _pair(value: list[int] | None, where: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+        raise DataError(f"{where}: expected [low, high]")
+    if value[0] > value[1]:
+        raise DataError(f"{where}: low is above high")
+    return value[0], value[1]
+
+
+EXERCISE_KEYS = {"id": str, "code": str, "name": str, "purpose": str, "kind": str,
+                 "steps": list, "cues": list, "dose": dict, "equipment": str, "pain_limit": int,
+                 "easier": str, "harder": str, "figures": list}  # fmt: skip
+EXERCISE_OPTIONAL = {"substitute": str, "stage_notes": dict}
+DOSE_KEYS = {"reps": list, "per_side": bool}
+DOSE_OPTIONAL = {"unit": str, "hold_s": list, "tempo": str, "note": str}
+
+
+def _exercise(entry: Any, index: int) -> Exercise:
+    where = f"exercises.toml exercise {index + 1}"
+    _table(entry, where, EXERCISE_KEYS, EXERCISE_OPTIONAL)
+    where = f"exercises.toml {entry['id']}"
+    if not re.fullmatch("[A-Z]{2}", entry["code"]):
+        raise DataError(f"{where}.code: two capital letters")
+    try:
+        kind = Kind(entry["kind"])
+    except ValueError:
+        raise DataError(f"{where}.kind: one of {', '.join(Kind)}") from None
+    dose = _table(entry["dose"], where + ".dose", DOSE_KEYS, DOSE_OPTIONAL)
+    names = {"pain_limit": entry["pain_limit"]}
+
+    def text(key: str, table: dict = entry) -> str:
+        return _fill(table[key], f"{where}.{key}", **names)
+
+    figures = []
+    for number, figure in enumerate(entry["figures"]):
+        spot = f"{where}.figures[{number}]"
+        _table(figure, spot, {"position": str, "alt": str}, {"stages": list})
+        figures.append(Figure(figure["position"], _fill(figure["alt"], spot, **names),
+                              tuple(figure.get("stages", (1, 2, 3)))))  # fmt: skip
+    positions = tuple(figure.position for figure in figures)
+    if positions != POSITIONS.get(entry["id"]):
+        raise DataError(
+            f"{where}.figures: positions {positions} do not match the pose table "
+            f"{POSITIONS.get(entry['id'], ())} of generator/figures/poses.py"
+        )
+    stage_notes = entry.get("stage_notes", {})
+    if not set(stage_notes) <= {"1", "2", "3"}:
+        raise DataError(f"{where}.stage_notes: keys are stage numbers 1 to 3")
     return Exercise(
         id=entry["id"],
         code=entry["code"],
-        name=entry["name"],
-        purpose=entry["purpose"],
-        kind=Kind(entry["kind"]),
-        steps=tuple(entry["steps"]),
-        cues=tuple(entry["cues"]),
+        name=text("name"),
+        purpose=text("purpose"),
+        kind=kind,
+        steps=_texts(entry["steps"], where + ".steps", **names),
+        cues=_texts(entry["cues"], where + ".cues", **names),
         dose=DoseRange(
-            reps=_pair(dose["reps"]) or (0, 0),
-            per_side=bool(dose["per_side"]),
+            reps=_pair(dose["reps"], where + ".dose.reps") or (0, 0),
+            per_side=dose["per_side"],
             unit=dose.get("unit", "reps"),
-            hold_s=_pair(dose.get("hold_s")),
-            tempo=dose.get("tempo"),
-            note=dose.get("note"),
+            hold_s=_pair(dose.get("hold_s"), where + ".dose.hold_s"),
+            tempo=text("tempo", dose) if "tempo" in dose else None,
+            note=text("note", dose) if "note" in dose else None,
         ),
-        equipment=entry["equipment"],
-        substitute=entry.get("substitute", ""),
-        pain_limit=int(entry["pain_limit"]),
-        easier=entry["easier"],
-        harder=entry["harder"],
-        figures=tuple(
-            Figure(f["position"], f["alt"], tuple(f.get("stages", (1, 2, 3))))
-            for f in entry["figures"]
-        ),
-        stage_notes={int(stage): note for stage, note in entry.get("stage_notes", {}).items()},
+        equipment=text("equipment"),
+        substitute=text("substitute") if "substitute" in entry else "",
+        pain_limit=entry["pain_limit"],
+        easier=text("easier"),
+        harder=text("harder"),
+        figures=tuple(figures),
+        stage_notes={
+            int(stage): _fill(note, f"{where}.stage_notes", **names)
+            for stage, note in stage_notes.items()
+        },
     )
 
 
 def _load(name: str) -> dict[str, Any]:
     with resources.files("generator").joinpath("data").joinpath(name).open("rb") as handle:
-        return tomllib.load(handle)
+        try:
+            return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as error:
+            raise DataError(f"{name}: {error}") from None
 
 
 @cache
 def catalogue() -> dict[str, Exercise]:
     """Every exercise by id, in the catalogue's order."""
-    exercises = {entry["id"]: _exercise(entry) for entry in _load("exercises.toml")["exercise"]}
-    codes = [exercise.code for exercise in exercises.values()]
-    if len(set(codes)) != len(codes) or not all(re.fullmatch("[A-Z]{2}", c) for c in codes):
-        raise ValueError("exercises.toml: each exercise needs its own two-capital-letter code")
-    return exercises
+    entries = _load("exercises.toml").get("exercise", [])
+    exercises = [_exercise(entry, index) for index, entry in enumerate(entries)]
+    for attribute in ("id", "code"):
+        values = [getattr(exercise, attribute) for exercise in exercises]
+        if len(set(values)) != len(values):
+            raise DataError(f"exercises.toml: each exercise needs its own {attribute}")
+    missing = set(POSITIONS) - {exercise.id for exercise in exercises}
+    if missing:
+        raise DataError(
+            f"exercises.toml: no exercise {sorted(missing)[0]!r} (the pose table has it)"
+        )
+    return {exercise.id: exercise for exercise in exercises}
+
+
+@dataclass(frozen=True)
+class StageText:
+    name: str
+    purpose: str
+    sets: int
+    frequency: str  # a key of Guidance.frequencies
+    loading_frequency: str
+    progress: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Safety:
+    step_back: tuple[str, ...]
+    step_back_action: str
+    pain_rules: tuple[str, ...]
+    pain_evidence: str
+    warm_up_frequency: str
+
+
+@dataclass(frozen=True)
+class ReferralText:
+    title: str
+    who_to_see: str
+    meanwhile: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The handout's texts beyond the exercises (data/guidance.toml)."""
+
+    frequencies: dict[str, str]  # schedule key -> how it is printed
+    stages: dict[int, StageText]
+    safety: Safety
+    flags: dict[str, str]  # warning sign -> how the form and the handout state it
+    referral: ReferralText
+
+
+def _guidance(data: dict[str, Any]) -> Guidance:
+    from generator.answers import Flag
+
+    where = "guidance.toml"
+    _table(data, where, {"frequencies": dict, "stage": dict, "safety": dict, "flags": dict,
+                         "referral": dict})  # fmt: skip
+    frequencies = _table(data["frequencies"], where + " [frequencies]",
+                         dict.fromkeys(data["frequencies"], str))  # fmt: skip
+    _table(data["stage"], where + " [stage]", {"1": dict, "2": dict, "3": dict})
+    stages = {}
+    for number in (1, 2, 3):
+        spot = f"{where} [stage.{number}]"
+        stage = _table(data["stage"][str(number)], spot,
+                       {"name": str, "purpose": str, "sets": int, "frequency": str,
+                        "loading_frequency": str, "progress": list})  # fmt: skip
+        for key in ("frequency", "loading_frequency"):
+            if stage[key] not in frequencies:
+                raise DataError(f"{spot}.{key}: not one of [frequencies]")
+        stages[number] = StageText(
+            _fill(stage["name"], spot), _fill(stage["purpose"], spot), stage["sets"],
+            stage["frequency"], stage["loading_frequency"], _texts(stage["progress"], spot),
+        )  # fmt: skip
+    spot = where + " [safety]"
+    safety = _table(data["safety"], spot,
+                    {"step_back": list, "step_back_action": str, "pain_rules": list,
+                     "pain_evidence": str, "warm_up_frequency": str})  # fmt: skip
+    if safety["warm_up_frequency"] not in frequencies:
+        raise DataError(f"{spot}.warm_up_frequency: not one of [frequencies]")
+    flags = _table(data["flags"], where + " [flags]", {flag.value: str for flag in Flag})
+    spot = where + " [referral]"
+    referral = _table(data["referral"], spot,
+                      {"title": str, "who_to_see": str, "meanwhile": list})  # fmt: skip
+    return Guidance(
+        frequencies=dict(frequencies),
+        stages=stages,
+        safety=Safety(
+            _texts(safety["step_back"], spot),
+            _fill(safety["step_back_action"], spot),
+            _texts(safety["pain_rules"], spot),
+            _fill(safety["pain_evidence"], spot),
+            safety["warm_up_frequency"],
+        ),
+        flags={key: _fill(text, where + " [flags]") for key, text in flags.items()},
+        referral=ReferralText(
+            _fill(referral["title"], spot),
+            _fill(referral["who_to_see"], spot),
+            _texts(referral["meanwhile"], spot),
+        ),
+    )
 
 
 @cache
-def guidance() -> dict[str, Any]:
+def guidance() -> Guidance:
     """Stage, pain-rule, warning-sign and referral texts (data/guidance.toml)."""
-    return _load("guidance.toml")
+    return _guidance(_load("guidance.toml"))
+
+
+def check_data() -> None:
+    """Read and check both data files now (the app calls this when it starts)."""
+    catalogue()
+    guidance()

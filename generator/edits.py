@@ -159,7 +159,7 @@ def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]
     if "e" in raw or "o" in raw:  # a share link
         raw = {**raw, **link_values(raw)}
     errors: dict[str, str] = {}
-    labels = guidance()["frequencies"]
+    labels = guidance().frequencies
     edits: list[tuple[str, ExerciseEdit]] = []
     for item in program.exercises:
         exercise, dose = item.exercise, item.dose
@@ -204,7 +204,7 @@ def apply_edits(program: Program, edits: Edits) -> Program:
     change recorded for the handout to mark), notes added, and the clinician's order."""
     if program.referral or not edits:
         return program
-    labels = guidance()["frequencies"]
+    labels = guidance().frequencies
     kept: list[Prescription] = []
     removed: list[LeftOut] = []
     for item in program.exercises:

@@ -8,7 +8,6 @@ refuses everything else.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -150,11 +149,6 @@ class HandoutPdfs:
         self._wake = threading.Condition(self._lock)
         self._worker: threading.Thread | None = None
         self._per_thread = threading.local()
-
-    @staticmethod
-    def key(*parts: object) -> str:
-        """A cache key for the normalised input: a hash, never the text itself."""
-        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def get(self, key: str, make_html: Callable[[], str], *, wait: float | None = None) -> bytes:
         """The PDF for ``key``: from the cache, from a render already under way, or

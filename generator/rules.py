@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from generator.answers import Answers, Flag, Grade, Slr, ToeTouch
 from generator.catalogue import KIND_ORDER, Exercise, Kind, catalogue, guidance
 from generator.program import Dose, LeftOut, Prescription, Program, Stage
+from generator.thresholds import (
+    GRADE_THREE_STAGE_ONE_PAIN,
+    REFER_PAIN,
+    STAGE_ONE_PAIN,
+    STAGE_THREE_MAX_PAIN,
+)
 
-REFER_PAIN = 7
-STAGE_ONE_PAIN = 4
-GRADE_THREE_STAGE_ONE_PAIN = 3
-STAGE_THREE_MAX_PAIN = 2
 ECCENTRIC = frozenset({"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"})
 
 
@@ -69,7 +71,7 @@ def safety_gate(answers: Answers) -> tuple[str, ...]:
     reasons = []
     if answers.pain >= REFER_PAIN:
         reasons.append(
-            f"Your pain with everyday movement is {answers.pain}/10. At 7 or more, "
+            f"Your pain with everyday movement is {answers.pain}/10. At {REFER_PAIN} or more, "
             "exercise waits until a professional has examined the leg"
             + (", even if exercise was cleared before." if answers.cleared else ".")
         )
@@ -79,7 +81,7 @@ def safety_gate(answers: Answers) -> tuple[str, ...]:
             "examination and clearance before any exercise."
         )
     if not answers.cleared:
-        signs = guidance()["flags"]
+        signs = guidance().flags
         reasons.extend(
             f"Warning sign: {signs[flag.value]} This needs a professional's examination first."
             for flag in Flag
@@ -94,7 +96,7 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     if STAGE_ONE_PAIN <= pain < REFER_PAIN:
         return 1, (
             f"Stage 1 because pain is {pain}/10: gentle holds come first while it settles "
-            "(stage 1 is for pain of 4 to 6)."
+            f"(stage 1 is for pain of {STAGE_ONE_PAIN} to {REFER_PAIN - 1})."
         )
     if answers.grade is Grade.THREE and pain >= GRADE_THREE_STAGE_ONE_PAIN:
         return 1, (
@@ -107,7 +109,10 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     if answers.toe is ToeTouch.NO:
         limits.append("you cannot touch your toes yet")
     if pain > STAGE_THREE_MAX_PAIN:
-        limits.append(f"pain of {pain}/10 is too high for eccentric loading (that needs 2 or less)")
+        limits.append(
+            f"pain of {pain}/10 is too high for eccentric loading "
+            f"(that needs {STAGE_THREE_MAX_PAIN} or less)"
+        )
     if limits:
         listed = ", ".join(limits[:-1]) + " and " + limits[-1] if len(limits) > 1 else limits[0]
         return 2, f"Stage 2 because {listed}."
@@ -135,19 +140,19 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
     """The starting dose: reps and hold from the catalogue range by grade, sets and
     frequency from the stage (warm-up once per session, loading on its own days)."""
     upper = answers.grade is Grade.ONE
-    stage_text = guidance()["stage"][str(stage)]
+    stage_text = guidance().stages[stage]
     if exercise.kind is Kind.WARM_UP:
-        sets, schedule = 1, guidance()["safety"]["warm_up_frequency"]
+        sets, schedule = 1, guidance().safety.warm_up_frequency
     elif exercise.kind is Kind.LOADING:
-        sets, schedule = stage_text["sets"], stage_text["loading_frequency"]
+        sets, schedule = stage_text.sets, stage_text.loading_frequency
     else:
-        sets, schedule = stage_text["sets"], stage_text["frequency"]
+        sets, schedule = stage_text.sets, stage_text.frequency
     hold = exercise.dose.hold_s
     return Dose(
         reps=exercise.dose.reps[1 if upper else 0],
         sets=sets,
         per_side=exercise.dose.per_side,
-        frequency=guidance()["frequencies"][schedule],
+        frequency=guidance().frequencies[schedule],
         schedule=schedule,
         unit=exercise.dose.unit,
         hold_s=hold[1 if upper else 0] if hold else None,
@@ -202,10 +207,10 @@ def select_exercises(
 
 def warning_signs() -> tuple[str, ...]:
     """The signs that mean "see a professional", printed on every handout."""
-    signs = guidance()["flags"]
+    signs = guidance().flags
     return (
         *(signs[flag.value] for flag in Flag),
-        "Pain of 7/10 or more with everyday movement such as walking.",
+        f"Pain of {REFER_PAIN}/10 or more with everyday movement such as walking.",
     )
 
 
@@ -219,8 +224,8 @@ def build_program(answers: Answers) -> Program:
             answers=answers,
             reasons=refer,
             warning_signs=warning_signs(),
-            meanwhile=tuple(text["referral"]["meanwhile"]),
-            who_to_see=text["referral"]["who_to_see"],
+            meanwhile=text.referral.meanwhile,
+            who_to_see=text.referral.who_to_see,
         )
     number, stage_reason = select_stage(answers)
     reasons = [stage_reason, dose_reason(answers)]
@@ -239,16 +244,16 @@ def build_program(answers: Answers) -> Program:
             f"so exercise can start despite {' and '.join(lifted)}.",
         )
     exercises, left_out = select_exercises(answers, number)
-    stage_text = text["stage"][str(number)]
+    stage_text = text.stages[number]
     return Program(
         answers=answers,
         reasons=tuple(reasons),
         warning_signs=warning_signs(),
-        stage=Stage(number, stage_text["name"], stage_text["purpose"]),
+        stage=Stage(number, stage_text.name, stage_text.purpose),
         exercises=exercises,
         left_out=left_out,
-        progress=tuple(stage_text["progress"]),
-        step_back=tuple(text["safety"]["step_back"]),
+        progress=stage_text.progress,
+        step_back=text.safety.step_back,
     )
 
 

@@ -32,10 +32,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import weasyprint
-from flask import Flask, request
+from flask import Flask
 
-from app import _outcome, _pdf_html_maker, create_app
+from app import create_app
 from generator.figures import figure_svg
+from generator.outcome import build_outcome
+from web.pdfs import html_maker
 
 LARGEST = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
 PERSONAL = {"name": "Ada Lovelace", "clinician": "Dr Grace Hopper", "date": "2026-03-31"}
@@ -156,8 +158,8 @@ def median_time(action: Callable[[], object], runs: int) -> float:
 
 def largest_html(app: Flask) -> str:
     """The handout HTML the app renders to PDF for the largest program."""
-    with app.test_request_context("/program.pdf", method="POST", data={**LARGEST, **PERSONAL}):
-        return _pdf_html_maker(_outcome(request.form, personal=True))()
+    with app.app_context():
+        return html_maker(build_outcome({**LARGEST, **PERSONAL}, personal=True))()
 
 
 def profile_pdf(app: Flask, top: int) -> None:

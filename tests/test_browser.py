@@ -97,3 +97,18 @@ def test_print_hides_the_questionnaire(page, live_server):
     page.emulate_media(media="print")
     assert page.locator(".questions").is_hidden()
     assert page.locator(".handout").is_visible()
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", "595 x 842"), ("letter", "612 x 792")])
+def test_the_browsers_print_uses_the_chosen_paper(page, live_server, tmp_path, paper, size):
+    import subprocess
+
+    page.goto(live_server + "/?grade=1&pain=2&slr=full&toe=yes&side=left")
+    page.locator("details.personal summary").click()
+    page.select_option("#paper", paper)
+    page.locator(f"#preview .handout.paper-{paper}").wait_for()
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    width, height = (round(float(n)) for n in info.split("Page size:")[1].split()[0:3:2])
+    assert f"{width} x {height}" == size

@@ -8,9 +8,10 @@ import time
 
 import pytest
 
-from app import create_app, own_file_resolver
+from app import create_app
 from generator.pdf import ORIGIN, RefusedURLError, RestrictedFetcher
 from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, pdf_text
+from web.pdfs import own_file_resolver
 
 pytestmark = pytest.mark.slow
 

@@ -21,10 +21,11 @@ import pytest
 from markupsafe import escape
 
 import generator.pdf
-from app import create_app, own_file_resolver
+from app import create_app
 from generator.pdf import HandoutPdfs, RendererBusyError, render_pdf
 from scripts.bench import WORST_CASE
 from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, pdf_text
+from web.pdfs import own_file_resolver
 
 HTMX = {"HX-Request": "true"}
 SECRET = "HANDOUT-LOCAL-SECRET-5b8e"

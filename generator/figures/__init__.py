@@ -27,19 +27,11 @@ __all__ = [
     "view_box",
 ]
 
-POSITIONS: dict[str, tuple[str, ...]] = {
-    "aslr-band": ("band-leg-up", "raise-other"),
-    "toe-touch": ("toes-raised", "heels-raised"),
-    "foam-roll": ("roll",),
-    "supine-iso": ("hold",),
-    "prone-iso": ("start", "hold"),
-    "ecc-sl-bridge": ("bridge", "lower"),
-    "straight-leg-bridge": ("knee", "ankle"),
-    "ecc-sliders": ("bridge", "straight"),
-    "hip-hinge": ("stand", "hinge"),
-    "reverse-deadlift": ("top", "bottom"),
-}
-"""Exercise id -> the names of its key positions, in the order they are shown."""
+POSITIONS: dict[str, tuple[str, ...]] = {}
+"""Exercise id -> the names of its key positions, in the order they are shown: from the
+pose table (``poses.BUILDERS``), which the catalogue's figures must match."""
+for _exercise_id, _position in BUILDERS:
+    POSITIONS[_exercise_id] = (*POSITIONS.get(_exercise_id, ()), _position)
 
 SIDES = ("left", "right")
 CANONICAL_SIDE = "left"

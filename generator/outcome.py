@@ -1,0 +1,123 @@
+"""From what a person sent to what the app shows: the one pipeline every entry uses.
+
+The web routes, the command line, the batch and `make bench` all call ``build_outcome``
+with raw values (a form, a query string, command-line options or a CSV row, each read as
+field name to value or values) and get an ``Outcome``: the parsed answers and personal
+fields, the program as generated and as the clinician edited it, and every message by
+field. Nothing here knows about Flask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from generator.answers import Paper, Parsed, RawValues, parse_answers, parse_form
+from generator.edits import Edits, apply_edits, parse_edits
+from generator.program import Program
+from generator.rules import build_program
+
+# The questions a live preview lists as "still to answer" instead of marking them wrong.
+QUESTION_LABELS = {
+    "grade": "How bad the strain was",
+    "pain": "Pain right now",
+    "slr": "Straight leg raise",
+    "toe": "Toe touch",
+    "side": "Injured leg",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one request asked for and what follows from it."""
+
+    parsed: Parsed
+    generated: Program | None = None
+    program: Program | None = None
+    edits: Edits = field(default_factory=Edits)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def paper(self) -> Paper | None:
+        return self.parsed.personal.paper if self.parsed.personal else None
+
+    def missing(self) -> list[str]:
+        """Questions not answered yet, by their short labels."""
+        values = self.parsed.values
+        return [label for name, label in QUESTION_LABELS.items() if not values.get(name)]
+
+    def field_errors(self, *, live: bool) -> dict[str, str]:
+        """Messages shown beside the fields. While the preview is live, a question not yet
+        answered is listed in the preview instead of being marked wrong."""
+        if not live:
+            return self.errors
+        values = self.parsed.values
+        return {
+            name: message
+            for name, message in self.errors.items()
+            if name not in QUESTION_LABELS or values.get(name)
+        }
+
+    def open_editors(self) -> set[str]:
+        """Exercises whose editor starts open: those edited or with a message."""
+        wrong = {name.split(".")[1] for name in self.errors if name.startswith("edit.")}
+        return wrong | {exercise_id for exercise_id, _ in self.edits.exercises}
+
+    def share_pairs(self) -> list[tuple[str, str]]:
+        """Clinical answers and edits (no notes) as query pairs: no personal fields. The
+        share link, the program page's links and its PDF form all use these."""
+        if not self.parsed.answers:
+            return []
+        return self.parsed.answers.query() + self.edits.query()
+
+    def share_query(self) -> str:
+        return urlencode(self.share_pairs())
+
+    def pdf_key(self, *setup: object) -> str:
+        """A hash of everything the PDF depends on (personal fields included, never in
+        clear), with ``setup`` for the app's settings that show on the handout."""
+        parts = (self.parsed.answers, self.parsed.personal, self.edits, setup)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def file_name(self, number: int | None = None) -> str:
+        """The PDF's file name: the date, and for a batch the row and the name."""
+        date = self.parsed.personal.date.isoformat() if self.parsed.personal else ""
+        if number is None:
+            return f"hamstring-program-{date}.pdf"
+        name = self.parsed.personal.name if self.parsed.personal else ""
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+        return f"{number:03d}-{slug or 'handout'}-{date}.pdf"
+
+
+def build_outcome(
+    raw: RawValues,
+    *,
+    personal: bool,
+    default_paper: Paper = Paper.A4,
+    today: dt.date | None = None,
+) -> Outcome:
+    """Parse ``raw`` (personal fields only when ``personal``: they travel in POST
+    bodies, never in a URL) and build the program with the clinician's edits applied;
+    ``reset`` in ``raw`` drops the edits."""
+    parsed = (
+        parse_form(raw, default_paper=default_paper, today=today)
+        if personal
+        else parse_answers(raw)
+    )
+    if not parsed.answers:
+        return Outcome(parsed, errors=dict(parsed.errors))
+    generated = build_program(parsed.answers)
+    if raw.get("reset"):
+        return Outcome(parsed, generated, generated, errors=dict(parsed.errors))
+    edits, edit_errors = parse_edits(raw, generated)
+    program = apply_edits(generated, edits)
+    return Outcome(parsed, generated, program, edits, {**parsed.errors, **edit_errors})

@@ -1,0 +1,104 @@
+"""The data files: read into typed values and checked when the app starts, numbers in
+sentences filled in from the rules' constants, figures matching the pose table."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+import generator.catalogue as catalogue_module
+from app import create_app
+from generator import thresholds
+from generator.catalogue import DataError, _exercise, _guidance, _load, catalogue, guidance
+from generator.figures import POSITIONS
+
+
+@pytest.fixture
+def guidance_data():
+    return copy.deepcopy(_load("guidance.toml"))
+
+
+@pytest.fixture
+def exercise_entry():
+    return copy.deepcopy(_load("exercises.toml")["exercise"][0])
+
+
+MISTAKES = {
+    "a misspelt key": lambda d: d["safety"].__setitem__("pain_rule", d["safety"].pop("pain_rules")),
+    "a missing stage": lambda d: d["stage"].pop("2"),
+    "a frequency that does not exist": lambda d: d["stage"]["1"].__setitem__("frequency", "hourly"),
+    "sets as text": lambda d: d["stage"]["3"].__setitem__("sets", "3"),
+    "a warning sign missing": lambda d: d["flags"].pop("gap"),
+    "a number name that does not exist": lambda d: d["safety"]["pain_rules"].append("{pain_max}"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES.values(), ids=MISTAKES)
+def test_a_mistake_in_the_guidance_is_named_when_loading(guidance_data, mistake):
+    mistake(guidance_data)
+    with pytest.raises(DataError, match=r"guidance\.toml"):
+        _guidance(guidance_data)
+
+
+EXERCISE_MISTAKES = {
+    "a misspelt key": lambda e: e.__setitem__("cue", e.pop("cues")),
+    "a kind that does not exist": lambda e: e.__setitem__("kind", "cardio"),
+    "a range upside down": lambda e: e["dose"].__setitem__("reps", [15, 5]),
+    "a figure the pose table cannot draw": lambda e: e["figures"][0].__setitem__("position", "x"),
+    "a figure left out": lambda e: e["figures"].pop(),
+    "a code in lower case": lambda e: e.__setitem__("code", "ab"),
+    "pain limit as text": lambda e: e.__setitem__("pain_limit", "3"),
+}
+
+
+@pytest.mark.parametrize("mistake", EXERCISE_MISTAKES.values(), ids=EXERCISE_MISTAKES)
+def test_a_mistake_in_an_exercise_is_named_when_loading(exercise_entry, mistake):
+    mistake(exercise_entry)
+    with pytest.raises(DataError, match=r"exercises\.toml"):
+        _exercise(exercise_entry, 0)
+
+
+def test_a_data_mistake_stops_the_app_from_starting(monkeypatch, guidance_data):
+    guidance_data["stage"]["1"].pop("name")
+    real_load = catalogue_module._load
+    monkeypatch.setattr(catalogue_module, "_load", lambda name: guidance_data
+                        if name == "guidance.toml" else real_load(name))  # fmt: skip
+    catalogue_module.guidance.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"\[stage\.1\]: missing key 'name'"):
+            create_app({"TESTING": True})
+    finally:
+        catalogue_module.guidance.cache_clear()
+
+
+def test_thresholds_in_sentences_come_from_the_constants(monkeypatch, guidance_data):
+    monkeypatch.setitem(thresholds.SENTENCE_VALUES, "exercise_pain_max", 5)
+    texts = _guidance(guidance_data)
+    assert "at or below 5 out of 10" in texts.safety.pain_rules[0]
+    assert "above 5/10" in texts.safety.step_back[0]
+
+
+def test_no_sentence_states_a_threshold_as_a_literal():
+    """Every "n/10" in the data files is a pain limit filled in from a constant, except
+    figures quoted from a study."""
+    for name in ("guidance.toml", "exercises.toml"):
+        for line in (
+            (catalogue_module.resources.files("generator") / "data" / name)
+            .read_text(encoding="utf-8")
+            .splitlines()
+        ):
+            if "Hickey" in line or line.lstrip().startswith("#"):
+                continue
+            assert not re.search(r"\b\d+/10\b|\b\d+ out of 10\b", line), line
+
+
+def test_the_catalogue_figures_are_the_pose_tables_positions_in_order():
+    assert {e.id: tuple(f.position for f in e.figures) for e in catalogue().values()} == POSITIONS
+
+
+def test_the_form_and_the_handout_state_each_warning_sign_the_same_way(client):
+    html = client.get("/").get_data(as_text=True)
+    for text in guidance().flags.values():
+        assert text in html

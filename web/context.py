@@ -1,0 +1,158 @@
+"""What the templates are given: one builder, by the mode a handout is shown in.
+
+Constants (questions, field limits, guidance texts, the clinic) are Jinja globals set
+once; ``handout_context`` adds what one request decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from flask import Flask, current_app, request, url_for
+from markupsafe import Markup
+
+from generator.answers import (
+    CLINICAL_FIELDS,
+    CLINICIAN_MAX,
+    NAME_MAX,
+    NOTES_MAX,
+    PERSONAL_FIELDS,
+    QUESTIONS,
+    Paper,
+    Parsed,
+    answer_chips,
+)
+from generator.catalogue import guidance
+from generator.edits import NOTE_MAX
+from generator.outcome import Outcome
+from generator.qr import share_qr_svg
+from generator.rules import edit_bounds
+
+
+class Mode(Enum):
+    """How a handout is shown.
+
+    - LIVE: the questionnaire with its live preview; unanswered questions are listed, not
+      marked wrong; the program is editable;
+    - FORM: the questionnaire after a submit without JavaScript: every message shown;
+    - REFUSED: the questionnaire after a PDF was refused: messages, no program;
+    - PAGE: the printable program page;
+    - PDF: the handout as WeasyPrint renders it.
+    """
+
+    LIVE = "live"
+    FORM = "form"
+    REFUSED = "refused"
+    PAGE = "page"
+    PDF = "pdf"
+
+    @property
+    def editable(self) -> bool:
+        return self in (Mode.LIVE, Mode.FORM)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS),
+        questions=QUESTIONS,
+        flag_labels=guidance().flags,
+        answer_chips=answer_chips,
+        guidance=guidance(),
+        edit_bounds=edit_bounds,
+        limits={
+            "name": NAME_MAX,
+            "clinician": CLINICIAN_MAX,
+            "notes": NOTES_MAX,
+            "note": NOTE_MAX,
+        },
+        papers=[paper.value for paper in Paper],
+        clinic={
+            "name": app.config["CLINIC_NAME"],
+            "contact": app.config["CLINIC_CONTACT"],
+            "logo": app.extensions["clinic_logo"] is not None,
+        },
+    )
+    app.jinja_env.filters.update(isolate=isolate, longdate=longdate)
+
+
+NOTHING_YET = Outcome(Parsed(None, None, {}, {}))
+
+
+def default_paper() -> Paper:
+    try:
+        return Paper(str(current_app.config["DEFAULT_PAPER"]).lower())
+    except ValueError:
+        return Paper.A4
+
+
+def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
+    """Everything a page, a preview or the PDF shows for ``outcome`` in ``mode``."""
+    outcome = outcome or NOTHING_YET
+    parsed, personal = outcome.parsed, outcome.parsed.personal
+    program = outcome.program if mode is not Mode.REFUSED else None
+    share_query = outcome.share_query()
+    share_url = _share_url(share_query) if program else ""
+    qr_svg = share_qr_svg(share_url) if program and _public_base_url() else ""
+    return {
+        "mode": mode.value,
+        "live": mode is Mode.LIVE,
+        "values": parsed.values,
+        "errors": outcome.errors,
+        "field_errors": outcome.field_errors(live=mode is Mode.LIVE),
+        "personal": personal,
+        "personal_open": any(parsed.values.get(name) for name in ("name", "clinician", "notes")),
+        "program": program,
+        "editable": mode.editable and program is not None and not program.referral,
+        "generated": {item.exercise.id: item for item in outcome.generated.exercises}
+        if outcome.generated
+        else {},
+        "edits": outcome.edits,
+        "open_editors": outcome.open_editors(),
+        "missing": outcome.missing() if any(parsed.values.values()) else [],
+        "share_query": share_query,
+        "share_pairs": outcome.share_pairs(),
+        "share_url": share_url,
+        "qr_svg": qr_svg,
+        "qr_left_out": bool(share_url and _public_base_url() and not qr_svg),
+        "paper": (outcome.paper or default_paper()).value,
+        "today": dt.date.today(),
+        "document_title": _document_title(outcome),
+        "document_author": (personal.clinician if personal else "")
+        or current_app.config["CLINIC_NAME"]
+        or "Hamstring rehab handout generator",
+    }
+
+
+def _public_base_url() -> str:
+    return str(current_app.config["PUBLIC_BASE_URL"] or "").rstrip("/")
+
+
+def _share_url(share_query: str) -> str:
+    """The share link: the program page with the answers and edits, absolute on
+    PUBLIC_BASE_URL when configured, else on the request's own (trusted) host."""
+    path = url_for("handout.program_page") + "?" + share_query
+    return (_public_base_url() or request.host_url.rstrip("/")) + path
+
+
+def _document_title(outcome: Outcome) -> str:
+    program, personal = outcome.program, outcome.parsed.personal
+    if program is None:
+        return "Hamstring rehab handout"
+    title = (
+        "Hamstring strain: see a professional first"
+        if program.referral
+        else f"Hamstring program, stage {program.stage.number}: {program.stage.name}"
+    )
+    return f"{title} ({personal.name})" if personal and personal.name else title
+
+
+def isolate(text: str) -> Markup:
+    """User text set apart from the line around it, so a right-to-left name or note
+    cannot reorder the words beside it: ``<bdi>`` for browsers, and the first-strong and
+    pop isolate characters for WeasyPrint, which ignores ``unicode-bidi``."""
+    return Markup("<bdi>\u2068{}\u2069</bdi>").format(text)
+
+
+def longdate(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
