@@ -1,7 +1,8 @@
 # Two commands matter: `make run` serves the app, `make test` runs every check.
 # Both install what is missing first (a .venv with the project and its test extra; system
 # packages through apt-get when run as root); `make test` also the HTML checker from npm.
-# `make serve` runs it in production (gunicorn), `make load` measures that under load.
+# `make serve` runs it in production (nginx in front of gunicorn), `make load` measures
+# that under load.
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -9,9 +10,9 @@ STAMP := $(VENV)/.installed-stamp
 LOAD_STAMP := $(VENV)/.load-installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
-	poppler-utils chromium zbar-tools openjdk-17-jre-headless strace
+	poppler-utils chromium zbar-tools openjdk-17-jre-headless strace nginx
 
-.PHONY: install system-deps run serve load test test-fast lint bench figures clean
+.PHONY: install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
 
 install: $(STAMP)
 
@@ -51,14 +52,24 @@ system-deps:
 run: install system-deps
 	$(VENV)/bin/flask --app app run --host 127.0.0.1 --port 5000
 
-# Production: gunicorn, 2 workers x 4 threads (scripts/gunicorn.conf.py says why).
-# Put it behind the clinic's HTTPS proxy; HANDOUT_BIND=0.0.0.0:8000 to listen wider.
+# Production: nginx on HANDOUT_BIND (default 127.0.0.1:8000) in front of gunicorn, 2 workers
+# x 4 threads, on a local port (scripts/serve.py, deploy/nginx.conf; README says why).
 serve: install system-deps
+	$(PY) scripts/serve.py
+
+# gunicorn alone on HANDOUT_BIND, for a machine with its own buffering proxy in front
+# (README, "Production serving"): never exposed to clients directly.
+serve-gunicorn: install system-deps
 	$(VENV)/bin/gunicorn --config scripts/gunicorn.conf.py
 
 # 50 users for 60 s against `make serve`'s configuration on a free 127.0.0.1 port.
 load: install system-deps $(LOAD_STAMP)
 	$(PY) scripts/load.py --users 50 --seconds 60
+
+# A long batch (ROWS rows, default 10000) through `flask handout batch`, with memory figures.
+ROWS ?= 10000
+load-batch: install system-deps
+	$(PY) scripts/batch_load.py --rows $(ROWS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -32,7 +32,8 @@ def tree_rss_mb(pid: int) -> float:
             children = Path(f"/proc/{current}/task/{current}/children").read_text()
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines() if "VmRSS" in line)
+        rss = [int(line.split()[1]) for line in status.splitlines() if "VmRSS" in line]
+        total += rss[0] if rss else 0  # an exiting worker has none
         todo += [int(child) for child in children.split()]
     return total / 1024
 

@@ -47,7 +47,8 @@ worker_tmp_dir = "/dev/shm"
 control_socket_disable = True
 
 # Access log lines hold the method, the path and clinical query (never a personal field:
-# those travel only in POST bodies), the status and the size.
-accesslog = "-"
+# those travel only in POST bodies), the status and the size. Behind scripts/serve.py's
+# nginx, nginx writes them (GUNICORN_ACCESS_LOG empty: none from gunicorn).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = "info"

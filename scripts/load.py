@@ -3,10 +3,11 @@ load` runs it, `make test` does not).
 
     python scripts/load.py [--users 50] [--seconds 60] [--spawn-rate 10]
 
-Starts gunicorn with scripts/gunicorn.conf.py (what `make serve` runs) on a free port of
-127.0.0.1, warms it up, runs locust headless with scripts/locustfile.py, samples the
-server processes' resident memory from /proc every second, then stops the server and
-prints requests per second, p50/p95/p99 latency, statuses, errors and memory. Every
+Starts the production setup as `make serve` runs it (scripts/serve.py: nginx in front of
+gunicorn with scripts/gunicorn.conf.py) on free ports of 127.0.0.1, warms it up, runs
+locust headless with scripts/locustfile.py against nginx, samples the server processes'
+resident memory from /proc every second, then stops the server and prints requests per
+second, p50/p95/p99 latency, statuses, errors and memory. Every
 request goes to 127.0.0.1 only; the run stops by itself after --seconds (plus warm-up and
 shutdown, under a minute more). Exits non-zero on an error, a 5xx other than the
 documented 503, or a patient name in the server's log.
@@ -20,8 +21,6 @@ import json
 import os
 import platform
 import re
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,41 +31,13 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.burst import burst_forms, download_all, one_at_a_time, verdicts
+from scripts.serve import BIN, ROOT, Serving, children, free_port
+
 NAME_MARK = "Loadpatient"  # the same word as in locustfile.py
 STAGE_2 = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> tuple[subprocess.Popen, list[str]]:
-    """gunicorn as `make serve` runs it, its log lines collected in memory."""
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "--config",
-            "scripts/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-
-    def read_log() -> None:
-        with server.stdout:  # closed once gunicorn has stopped writing
-            lines.extend(server.stdout)
-
-    threading.Thread(target=read_log, daemon=True).start()
-    return server, lines
 
 
 def request(url: str, data: dict | None = None) -> int:
@@ -77,31 +48,6 @@ def request(url: str, data: dict | None = None) -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
-
-
-def wait_until_up(base: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit("gunicorn stopped before it answered")
-        try:
-            if request(base + "/") == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("gunicorn did not answer within 30 s")
-
-
-def server_pids(master: int) -> list[int]:
-    pids = [master]
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master:
-            pids.append(int(stat.parent.name))
-    return pids
 
 
 def rss_kb(pid: int) -> int:
@@ -124,18 +70,22 @@ def cpu_seconds(pid: int, *, reaped_children: bool = False) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def server_cpu(master: int) -> float:
-    """CPU seconds of the master and every worker, live or already replaced."""
-    workers = [pid for pid in server_pids(master) if pid != master]
-    return cpu_seconds(master, reaped_children=True) + sum(map(cpu_seconds, workers))
+def server_cpu(serving: Serving) -> float:
+    """CPU seconds of gunicorn and nginx, masters and every worker, live or already
+    replaced."""
+    masters = [process.pid for process in serving.processes]
+    workers = [pid for master in masters for pid in children(master)]
+    return sum(cpu_seconds(master, reaped_children=True) for master in masters) + sum(
+        map(cpu_seconds, workers)
+    )
 
 
 class MemorySampler(threading.Thread):
-    """The server's total RSS (master and workers) once a second."""
+    """The server's total RSS (gunicorn and nginx, masters and workers) once a second."""
 
-    def __init__(self, master: int) -> None:
+    def __init__(self, serving: Serving) -> None:
         super().__init__(daemon=True)
-        self.master = master
+        self.serving = serving
         self.samples: list[tuple[float, int, int]] = []  # (seconds, total kB, processes)
         self.pids: set[int] = set()
         self._done = threading.Event()
@@ -143,7 +93,7 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while not self._done.is_set():
-            pids = server_pids(self.master)
+            pids = self.serving.pids()
             self.pids.update(pids)
             total = sum(rss_kb(pid) for pid in pids)
             self.samples.append((time.monotonic() - self._start, total, len(pids)))
@@ -152,15 +102,6 @@ class MemorySampler(threading.Thread):
     def stop(self) -> None:
         self._done.set()
         self.join()
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 def warm_up(base: str) -> None:
@@ -215,8 +156,8 @@ def print_report(
         rows = list(csv.DictReader(handle))
     statuses = json.loads(status_file.read_text()) if status_file.exists() else []
     print(
-        f"\n{args.users} users for {args.seconds} s, gunicorn as `make serve` runs it "
-        f"(scripts/gunicorn.conf.py), on {os.cpu_count()} cores, {platform.machine()}, "
+        f"\n{args.users} users for {args.seconds} s, nginx and gunicorn as `make serve` runs "
+        f"them (scripts/serve.py), on {os.cpu_count()} cores, {platform.machine()}, "
         f"Python {platform.python_version()}"
     )
     print(
@@ -262,26 +203,32 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--burst", type=int, default=100, help="concurrent distinct downloads")
     args = parser.parse_args()
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server, log = start_server(port)
+    server = Serving(f"127.0.0.1:{free_port()}", capture_log=True)
+    base = server.url
     with tempfile.TemporaryDirectory() as folder:
         try:
-            wait_until_up(base, server)
+            server.wait_until_up()
             warm_up(base)
-            memory = MemorySampler(server.pid)
-            cpu_before = server_cpu(server.pid)
+            memory = MemorySampler(server)
+            cpu_before = server_cpu(server)
             memory.start()
             print(f"load: {args.users} users for {args.seconds} s against {base}", flush=True)
             status_file = run_locust(base, args, Path(folder))
-            cpu = server_cpu(server.pid) - cpu_before
+            cpu = server_cpu(server) - cpu_before
             memory.stop()
+            forms = burst_forms(args.burst)
+            burst = verdicts(download_all(base, forms), one_at_a_time(forms))
+        except RuntimeError as error:
+            sys.exit(str(error))
         finally:
-            stop_server(server)
-        ok = print_report(args, Path(folder), status_file, memory, cpu, log)
-    sys.exit(0 if ok else 1)
+            server.stop()
+        ok = print_report(args, Path(folder), status_file, memory, cpu, server.log)
+    print(f"burst: {args.burst} concurrent distinct downloads: {burst['correct']} correct, "
+          f"{burst['busy']} busy (503 with Retry-After), {burst['wrong']} wrong")  # fmt: skip
+    sys.exit(0 if ok and not burst["wrong"] else 1)
 
 
 if __name__ == "__main__":

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
 import threading
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from scripts.serve import Serving, free_port
 
 
 @pytest.fixture
@@ -67,68 +63,11 @@ def live_server():
     thread.join()
 
 
-class ProductionServer:
-    """gunicorn as `make serve` runs it (scripts/gunicorn.conf.py) on a free local port,
-    its log lines collected in memory."""
-
-    def __init__(self) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        root = Path(__file__).resolve().parent.parent
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "--config",
-                "scripts/gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.log: list[str] = []
-        self._reader = threading.Thread(target=self._read_log, daemon=True)
-        self._reader.start()
-
-    def _read_log(self) -> None:
-        with self.process.stdout:  # closed once gunicorn has stopped writing
-            self.log.extend(self.process.stdout)
-
-    def wait_until_up(self) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "".join(self.log)
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=5):
-                    pass
-                if self.workers():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError("gunicorn did not answer within 30 s:\n" + "".join(self.log))
-
-    def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._reader.join(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def production_server():
-    server = ProductionServer()
+    """The production setup as `make serve` runs it (scripts/serve.py: nginx in front of
+    gunicorn) on free local ports, the log of both collected in memory."""
+    server = Serving(f"127.0.0.1:{free_port()}", capture_log=True)
     try:
         server.wait_until_up()
         yield server
