@@ -29,7 +29,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 import weasyprint
 from flask import Flask
@@ -175,6 +176,50 @@ def profile_pdf(app: Flask, top: int) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
+# Run in a fresh interpreter: a long-lived process's memory moves with everything else.
+MEMORY_PER_RENDER = """
+import ctypes, json, sys
+from pathlib import Path
+from app import create_app
+
+WARM, MEASURED = int(sys.argv[1]), int(sys.argv[2])
+ANSWERS = {"grade": "2", "pain": "3", "slr": "limited", "toe": "no", "side": "right"}
+
+def rss_kb():
+    ctypes.CDLL("libc.so.6").malloc_trim(0)  # count what is kept, not what malloc caches
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0])
+
+app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": False, "PDF_CACHE_SIZE": 1})
+client = app.test_client()
+def render(number):
+    form = {**ANSWERS, "name": f"Patient {number}"}
+    assert client.post("/program.pdf", data=form).status_code == 200
+for number in range(WARM):
+    render(number)
+before = rss_kb()
+for number in range(WARM, WARM + MEASURED):
+    render(number)
+print(json.dumps((rss_kb() - before) / MEASURED))
+"""
+
+
+def memory_kept_per_render(warm: int = 10, measured: int = 40) -> float:
+    """Native memory (KB) a process keeps for good per PDF render of the largest program,
+    after ``warm`` renders, over ``measured`` more, in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_PER_RENDER, str(warm), str(measured)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return float(done.stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="renders per median (default 7)")
@@ -254,6 +299,8 @@ def main() -> None:
     print(f"tagged PDF/UA-1: {tagged_s:.3f} s against {plain_s:.3f} s untagged "
           f"({(tagged_s / plain_s - 1) * 100:+.0f}%)")  # fmt: skip
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    print(f"native memory kept per render (40 renders after 10): "
+          f"{memory_kept_per_render():.0f} KB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ timeout = 30
 graceful_timeout = 10
 keepalive = 5
 # WeasyPrint keeps about 45 KB of native memory for good per render, even with the font
-# configuration reused (tests/test_security.py measures it): a worker is replaced,
+# configuration reused (`make bench` measures it): a worker is replaced,
 # gracefully, after about 1000 requests, so a worker that only rendered PDFs grows by
 # 45 MB at most.
 max_requests = 1000

@@ -1,15 +1,64 @@
-"""Shared fixtures: the app from the factory with test configuration, and its clients."""
+"""Shared fixtures and helpers: the app from the factory with test configuration, its
+clients, the servers the browser and load tests use, and waiting without fixed sleeps."""
 
 from __future__ import annotations
 
 import subprocess
 import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 
 import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from generator.pdf import RendererBusyError
 from scripts.serve import Serving, free_port
+
+HTMX = {"HX-Request": "true"}  # what htmx sends with each request
+
+
+def wait_until(done: Callable[[], object], timeout: float = 30, what: str = "") -> None:
+    """Poll ``done`` until it is true; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what or done}")
+        time.sleep(0.02)
+
+
+@contextmanager
+def renderer_busy(app) -> Iterator[None]:
+    """Every PDF render slot of ``app`` taken by a render that waits, the way real
+    downloads take them (through the service's public ``get``), released on exit."""
+    pdfs = app.extensions["handout_pdfs"]
+    slots = app.config["PDF_CONCURRENT_RENDERS"]
+    release, started = threading.Event(), threading.Semaphore(0)
+
+    def waiting_render(html: str, **options: object) -> bytes:
+        started.release()
+        release.wait(30)
+        return b"%PDF-held"
+
+    def hold(number: int) -> None:
+        with suppress(RendererBusyError):
+            pdfs.get(f"held-{number}", str)
+
+    pdfs.render = waiting_render
+    holders = [threading.Thread(target=hold, args=(n,)) for n in range(slots)]
+    for holder in holders:
+        holder.start()
+    for _ in range(slots):
+        assert started.acquire(timeout=10), "a held render did not start"
+    try:
+        yield
+    finally:
+        release.set()
+        for holder in holders:
+            holder.join()
+        del pdfs.render
+        pdfs.clear()
 
 
 @pytest.fixture

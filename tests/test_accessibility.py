@@ -14,11 +14,10 @@ from urllib.parse import urlencode
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
+from tests.conftest import HTMX, REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-HTMX = {"HX-Request": "true"}
 BAD_PAIN = {**STAGE_3, "pain": "11"}
 
 

@@ -65,14 +65,14 @@ def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, 
     assert "See a professional first" in flat_text(out / "006-referral-case-2026-04-03.pdf")
 
 
-def test_a_batch_of_twenty_all_good_rows_exits_cleanly(runner, tmp_path):
+def test_a_batch_of_good_rows_only_exits_cleanly(runner, tmp_path):
     header, good = CSV.splitlines()[:2]
-    answers = tmp_path / "twenty.csv"
-    answers.write_text("\n".join([header] + [good.replace("Ada", f"Ada{n}") for n in range(20)]))
+    answers = tmp_path / "good.csv"
+    answers.write_text("\n".join([header] + [good.replace("Ada", f"Ada{n}") for n in range(5)]))
     result = runner.invoke(args=["handout", "batch", str(answers), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
-    assert "Wrote 20 of 20 handouts" in result.output
-    assert len(list((tmp_path / "o").iterdir())) == 20
+    assert "Wrote 5 of 5 handouts" in result.output
+    assert len(list((tmp_path / "o").iterdir())) == 5
 
 
 HEADER = "grade,pain,slr,toe,side,cleared,name,notes,date"

@@ -16,7 +16,7 @@ import pytest
 from app import create_app
 from generator.figures import POSITIONS, SIDES
 from generator.pdf import RenderFailedError
-from tests.conftest import STAGE_1, STAGE_3
+from tests.conftest import STAGE_1
 
 pytestmark = pytest.mark.slow
 
@@ -79,7 +79,7 @@ def test_concurrent_figure_renders_equal_one_at_a_time_renders(fast_switching):
 
 def test_concurrent_handout_downloads_equal_one_at_a_time_downloads(fast_switching):
     app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": False, "PDF_CONCURRENT_RENDERS": 3})
-    forms = [{**STAGE_1, "name": "Ada"}, {**STAGE_3, "name": "Grace"}, {**STAGE_3, "name": "Lin"}]
+    forms = [{**STAGE_1, "name": name} for name in ("Ada", "Grace", "Lin")]
     alone = []
     for form in forms:
         alone.append(app.test_client().post("/program.pdf", data=form).data)

@@ -17,9 +17,8 @@ from generator.answers import Answers, Grade, Side, Slr, ToeTouch
 from generator.catalogue import Kind, catalogue
 from generator.edits import Edits, ExerciseEdit, apply_edits, link_values, parse_edits
 from generator.rules import LOADING_SCHEDULES, STAGE_SETS, build_program, edit_bounds
-from tests.conftest import STAGE_1, STAGE_2_LARGEST, STAGE_3
+from tests.conftest import HTMX, STAGE_1, STAGE_2_LARGEST, STAGE_3
 
-HTMX = {"HX-Request": "true"}
 ECCENTRIC = {"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"}
 
 

@@ -10,9 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.answers import MESSAGES, text_problem
-from tests.conftest import STAGE_2_LARGEST
+from tests.conftest import HTMX, STAGE_2_LARGEST
 
-HTMX = {"HX-Request": "true"}
 NOTE = "edit.ecc-sl-bridge.note"
 FREE_TEXT_FIELDS = ("name", "clinician", "notes", NOTE)
 

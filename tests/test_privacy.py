@@ -11,19 +11,18 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import quote, quote_plus, urlencode
 
 import pytest
 
 import generator.pdf
 from app import create_app
-from tests.conftest import STAGE_1, STAGE_2_LARGEST, STAGE_3
+from tests.conftest import HTMX, STAGE_1, STAGE_2_LARGEST, STAGE_3, renderer_busy, wait_until
 
-HTMX = {"HX-Request": "true"}
 PERSONAL = {
     "name": "Zorbagette Quillfeather",
     "clinician": "Dr Wimbleton Yarrowby",
@@ -145,10 +144,8 @@ def test_busy_and_too_large_answers_to_posts_are_no_store_too(app, client):
     too_large = client.post("/program.pdf", data={**PERSONAL, "notes": "x" * 40_000})
     assert too_large.status_code == 413
     assert too_large.headers["Cache-Control"] == "no-store"
-    pdfs = app.extensions["handout_pdfs"]
-    while pdfs._slots.acquire(blocking=False):
-        pass
-    busy = client.post("/program.pdf", data={**STAGE_1, **PERSONAL})
+    with renderer_busy(app):
+        busy = client.post("/program.pdf", data={**STAGE_1, **PERSONAL})
     assert busy.status_code == 503
     assert busy.headers["Cache-Control"] == "no-store"
 
@@ -213,16 +210,12 @@ def personal_traffic(app) -> None:
         client.post("/program", data={**STAGE_2_LARGEST, **PERSONAL}, headers=HTMX).status_code
         == 200
     )
-    pdfs = app.extensions["handout_pdfs"]
-    deadline = time.monotonic() + 30
-    while len(pdfs) == 0 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: len(app.extensions["handout_pdfs"]) == 1, what="the render-ahead")
     assert client.post("/program.pdf", data={**STAGE_2_LARGEST, **PERSONAL}).status_code == 200
     assert client.post("/program.pdf", data={**STAGE_1, **PERSONAL, "pain": ""}).status_code == 422
     assert client.post("/program.pdf", data={**STAGE_1, **PERSONAL}).status_code == 200
-    while pdfs._slots.acquire(blocking=False):
-        pass
-    assert client.post("/program.pdf", data={**STAGE_3, **PERSONAL}).status_code == 503
+    with renderer_busy(app):
+        assert client.post("/program.pdf", data={**STAGE_3, **PERSONAL}).status_code == 503
 
 
 @pytest.fixture
@@ -299,11 +292,10 @@ def test_the_production_server_logs_no_personal_field_and_writes_nothing(
             *pids,
         ],
     )
-    time.sleep(1.5)  # attached
+    wait_until(lambda: all(traced(int(pid)) for pid in pids[1::2]), 10, "strace to attach")
     try:
         status, _, _ = http(server + "/program", {**STAGE_2_LARGEST, **PERSONAL}, HTMX)
-        assert status == 200
-        time.sleep(2)  # the render-ahead in the background
+        assert status == 200  # the render-ahead starts; the download joins or repeats it
         status, headers, body = http(server + "/program.pdf", {**STAGE_2_LARGEST, **PERSONAL})
         assert status == 200
         assert body.startswith(b"%PDF-")
@@ -313,13 +305,22 @@ def test_the_production_server_logs_no_personal_field_and_writes_nothing(
     finally:
         strace.send_signal(signal.SIGINT)
         strace.wait(timeout=10)
-    time.sleep(0.5)  # the last access lines
-    log = "".join(production_server.log[first_line:])
+
+    def log() -> str:
+        return "".join(production_server.log[first_line:])
+
+    wait_until(lambda: log().count('"POST /program HTTP/1.1" 200') == 2, 10, "the access log")
+    log = log()
     assert '"POST /program.pdf HTTP/1.1" 200' in log  # the access log is captured
     assert traces_in(log) == []
     calls = trace.read_text()
     assert "openat(" in calls  # the workers were watched: they read fonts and files
     assert [line for line in calls.splitlines() if WRITE_CALLS.search(line)] == []
+
+
+def traced(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("TracerPid:")[1].split()[0]) != 0
 
 
 # In the browser

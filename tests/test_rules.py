@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from generator.answers import Answers, Flag, Grade, Side, Slr, ToeTouch
+from generator.answers import QUESTIONS, Answers, Flag, Grade, Side, Slr, ToeTouch, parse_answers
 from generator.catalogue import KIND_ORDER, catalogue
 from generator.rules import build_program, safety_gate, select_stage
 
@@ -26,6 +26,7 @@ ALL_ANSWERS = [
     for flags in FLAG_SUBSETS
     for cleared in (False, True)
 ]
+ANY_VALID = {"grade": "2", "pain": "3", "slr": "full", "toe": "yes", "side": "left"}
 # Section 4.3, written out again here so a wrong table in rules.py is caught.
 STAGE_EXERCISES = {
     1: {"supine-iso", "prone-iso", "hip-hinge"},
@@ -58,8 +59,23 @@ def expected_exercises(a: Answers, stage: int) -> set[str]:
     return wanted
 
 
-def test_the_answer_space_is_enumerated_whole():
-    assert len(ALL_ANSWERS) == 4 * 11 * 2 * 2 * 2 * 32 * 2
+def test_the_enumeration_holds_every_answer_the_questionnaire_accepts_once():
+    """Every option the form offers for each question, every subset of the warning signs
+    and both states of "cleared" are in ALL_ANSWERS, each combination once: a question
+    that gains an option fails here until the tests above cover it."""
+    for name, question in QUESTIONS.items():
+        offered = {value for value, _ in question.options}
+        assert all(parse_answers({**ANY_VALID, name: value}).ok for value in offered), name
+        enumerated = {
+            str(getattr(a, name).value if name != "pain" else a.pain) for a in ALL_ANSWERS
+        }
+        assert enumerated == offered, name
+    assert {a.flags for a in ALL_ANSWERS} == set(FLAG_SUBSETS)
+    assert {parse_answers({**ANY_VALID, "flags": list(s)}).answers.flags for s in FLAG_SUBSETS} == {
+        a.flags for a in ALL_ANSWERS
+    }
+    assert {a.cleared for a in ALL_ANSWERS} == {False, True}
+    assert len(set(ALL_ANSWERS)) == len(ALL_ANSWERS)
 
 
 def test_every_combination_obeys_section_4():
