@@ -44,6 +44,8 @@ class Flag(StrEnum):
     GAP = "gap"
     NERVE = "nerve"
     NO_PROGRESS = "no_progress"
+    WEIGHT = "weight"
+    CALF = "calf"
 
 
 class Paper(StrEnum):
@@ -60,7 +62,11 @@ class Question:
     options: tuple[tuple[str, str], ...]
 
 
+# In the order the form asks (PRODUCT.md 3): side and grade, then the warning signs and
+# "cleared" (in the form between these), then pain, then the two movement tests last, so
+# that nobody with a warning sign is asked to test a leg that may be torn.
 QUESTIONS: dict[str, Question] = {
+    "side": Question("Which leg is injured?", "", (("left", "Left"), ("right", "Right"))),
     "grade": Question(
         "How bad was the strain, as diagnosed?",
         "1 mild, 2 moderate, 3 severe or a complete tear.",
@@ -72,17 +78,20 @@ QUESTIONS: dict[str, Question] = {
         tuple((str(score), str(score)) for score in range(11)),
     ),
     "slr": Question(
-        "Lying on your back, can you lift the injured leg, knee straight, to about vertical?",
-        "About 85 to 90 degrees from the floor.",
-        (("full", "Yes"), ("limited", "Not yet")),
+        "Lying on your back, lift each leg in turn with the knee straight. Does the injured "
+        "leg go about as high as the other one?",
+        "Stop if it hurts. Not needed if a warning sign above applies.",
+        (("full", "Yes, about as high"), ("limited", "No, not as high")),
     ),
     "toe": Question(
-        "Standing with your knees straight, can you touch your toes?",
-        "Reach down slowly; stop if it hurts.",
+        "Standing with your knees straight, can you reach your toes, or as far as you could "
+        "before the injury?",
+        "Reach down slowly and stop if it hurts. Not needed if a warning sign above applies.",
         (("yes", "Yes"), ("no", "Not yet")),
     ),
-    "side": Question("Which leg is injured?", "", (("left", "Left"), ("right", "Right"))),
 }
+QUESTIONS_BEFORE_SIGNS = ("side", "grade")
+MOVEMENT_TESTS = ("slr", "toe")
 
 CLINICAL_FIELDS = ("grade", "pain", "slr", "toe", "side", "flags", "cleared")
 PERSONAL_FIELDS = ("name", "clinician", "notes", "date", "paper")
@@ -119,21 +128,18 @@ class Answers:
 
     grade: Grade
     pain: int
-    slr: Slr
-    toe: ToeTouch
+    slr: Slr | None  # None only when the safety gate refers without the movement tests
+    toe: ToeTouch | None
     side: Side
     flags: frozenset[Flag] = frozenset()
     cleared: bool = False
 
     def query(self) -> list[tuple[str, str]]:
         """The answers as URL query pairs, in a stable order (no personal data)."""
-        pairs = [
-            ("grade", self.grade.value),
-            ("pain", str(self.pain)),
-            ("slr", self.slr.value),
-            ("toe", self.toe.value),
-            ("side", self.side.value),
-        ]
+        pairs = [("grade", self.grade.value), ("pain", str(self.pain))]
+        pairs += [(name, getattr(self, name).value) for name in MOVEMENT_TESTS
+                  if getattr(self, name) is not None]  # fmt: skip
+        pairs.append(("side", self.side.value))
         pairs += [("flags", flag.value) for flag in Flag if flag in self.flags]
         if self.cleared:
             pairs.append(("cleared", "yes"))
@@ -247,11 +253,31 @@ def parse_answers(raw: RawValues) -> Parsed:
     side = _enum(lists, "side", Side, errors)
     flags = _flags(lists, errors)
     cleared = _cleared(lists, errors)
+    for name in _tests_not_needed(lists, errors, grade, pain, flags, cleared):
+        errors.pop(name)
     answers = None
     if not errors:
         answers = Answers(grade, pain, slr, toe, side, flags, cleared)  # type: ignore[arg-type]
     values = {name: _redisplay(lists, name) for name in CLINICAL_FIELDS}
     return Parsed(answers, None, errors, values)
+
+
+def _tests_not_needed(lists, errors, grade, pain, flags, cleared) -> list[str]:
+    """The movement tests left unanswered when the answers before them already decide a
+    referral: nobody with a warning sign must test the leg. (A wrong answer to one is
+    still wrong.)"""
+    from generator.rules import referral_reasons  # rules build on the answers defined here
+
+    unanswered = [
+        name for name in MOVEMENT_TESTS if len(lists.get(name, [])) <= 1 and not _given(lists, name)
+    ]
+    if not unanswered or set(errors) - set(MOVEMENT_TESTS):
+        return []
+    return unanswered if referral_reasons(grade, pain, flags, cleared) else []
+
+
+def _given(lists: dict[str, list[str]], name: str) -> bool:
+    return any(value.strip() for value in lists.get(name, []))
 
 
 def _redisplay(lists: dict[str, list[str]], name: str) -> str | list[str]:
@@ -383,16 +409,14 @@ def parse_form(
 def answer_chips(answers: Answers) -> list[str]:
     """The answers in a few words each, for the handout's "Why this program"."""
     grade = "Grade not known" if answers.grade is Grade.UNKNOWN else f"Grade {answers.grade}"
-    chips = [
-        grade,
-        f"Pain {answers.pain}/10",
-        "Straight leg raise: "
-        + ("to vertical" if answers.slr is Slr.FULL else "not to vertical yet"),
-        "Toe touch: " + ("yes" if answers.toe is ToeTouch.YES else "not yet"),
-        f"{answers.side.value.capitalize()} leg injured",
-    ]
-    signs = guidance().flags
-    flags = [signs[flag.value].rstrip(".") for flag in Flag if flag in answers.flags]
+    chips = [f"{answers.side.value.capitalize()} leg injured", grade, f"Pain {answers.pain}/10"]
+    if answers.slr is not None:
+        chips.append("Leg raise: " + ("as high as the other" if answers.slr is Slr.FULL
+                                      else "not as high as the other"))  # fmt: skip
+    if answers.toe is not None:
+        chips.append("Toe reach: " + ("yes" if answers.toe is ToeTouch.YES else "not yet"))
+    signs = guidance().signs
+    flags = [signs[flag.value].label.rstrip(".") for flag in Flag if flag in answers.flags]
     chips.append("Warning signs: " + ("; ".join(flags) if flags else "none"))
     if answers.cleared:
         chips.append("Cleared for exercise by a professional")

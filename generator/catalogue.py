@@ -225,22 +225,41 @@ class StageText:
     sets: int
     frequency: str  # a key of Guidance.frequencies
     loading_frequency: str
-    progress: tuple[str, ...]
+    checks: tuple[str, ...]  # "move on when" checks the questionnaire does not ask
 
 
 @dataclass(frozen=True)
 class Safety:
-    step_back: tuple[str, ...]
+    step_back: tuple[str, ...]  # besides the walking-pain threshold (rules.py)
+    step_back_first_stage: str
     step_back_action: str
     pain_rules: tuple[str, ...]
     pain_evidence: str
     warm_up_frequency: str
 
 
+class Level(StrEnum):
+    """How soon a reason to see a professional needs one (PRODUCT.md 4.1)."""
+
+    TODAY = "today"  # the same day; a professional's earlier clearance never lifts it
+    SOON = "soon"  # in the next few days; lifted when a professional cleared exercise
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A warning sign: how soon, who to see (a key of Guidance.who), as the form and a
+    referral state it, and as an event a program handout asks to watch for."""
+
+    level: Level
+    who: str
+    label: str
+    watch: str
+
+
 @dataclass(frozen=True)
 class ReferralText:
     title: str
-    who_to_see: str
+    pain_watch: str
     meanwhile: tuple[str, ...]
 
 
@@ -251,58 +270,73 @@ class Guidance:
     frequencies: dict[str, str]  # schedule key -> how it is printed
     stages: dict[int, StageText]
     safety: Safety
-    flags: dict[str, str]  # warning sign -> how the form and the handout state it
+    signs: dict[str, Sign]  # by warning sign (Flag value)
     referral: ReferralText
+    who: dict[str, str]  # kind -> who to see and how soon
 
 
 def _guidance(data: dict[str, Any]) -> Guidance:
     from generator.answers import Flag
 
     where = "guidance.toml"
-    _table(data, where, {"frequencies": dict, "stage": dict, "safety": dict, "flags": dict,
-                         "referral": dict})  # fmt: skip
+    _table(data, where, {"frequencies": dict, "stage": dict, "safety": dict, "signs": dict,
+                         "referral": dict, "who": dict})  # fmt: skip
     frequencies = _table(data["frequencies"], where + " [frequencies]",
                          dict.fromkeys(data["frequencies"], str))  # fmt: skip
+    who = _table(data["who"], where + " [who]", dict.fromkeys(data["who"], str))
     _table(data["stage"], where + " [stage]", {"1": dict, "2": dict, "3": dict})
     stages = {}
     for number in (1, 2, 3):
         spot = f"{where} [stage.{number}]"
         stage = _table(data["stage"][str(number)], spot,
                        {"name": str, "purpose": str, "sets": int, "frequency": str,
-                        "loading_frequency": str, "progress": list})  # fmt: skip
+                        "loading_frequency": str, "checks": list})  # fmt: skip
         for key in ("frequency", "loading_frequency"):
             if stage[key] not in frequencies:
                 raise DataError(f"{spot}.{key}: not one of [frequencies]")
         stages[number] = StageText(
             _fill(stage["name"], spot), _fill(stage["purpose"], spot), stage["sets"],
-            stage["frequency"], stage["loading_frequency"], _texts(stage["progress"], spot),
+            stage["frequency"], stage["loading_frequency"], _texts(stage["checks"], spot),
         )  # fmt: skip
     spot = where + " [safety]"
     safety = _table(data["safety"], spot,
-                    {"step_back": list, "step_back_action": str, "pain_rules": list,
-                     "pain_evidence": str, "warm_up_frequency": str})  # fmt: skip
+                    {"step_back": list, "step_back_first_stage": str, "step_back_action": str,
+                     "pain_rules": list, "pain_evidence": str,
+                     "warm_up_frequency": str})  # fmt: skip
     if safety["warm_up_frequency"] not in frequencies:
         raise DataError(f"{spot}.warm_up_frequency: not one of [frequencies]")
-    flags = _table(data["flags"], where + " [flags]", {flag.value: str for flag in Flag})
+    _table(data["signs"], where + " [signs]", {flag.value: dict for flag in Flag})
+    signs = {}
+    for flag in Flag:
+        spot = f"{where} [signs.{flag.value}]"
+        sign = _table(data["signs"][flag.value], spot,
+                      {"level": str, "who": str, "label": str, "watch": str})  # fmt: skip
+        if sign["level"] not in set(Level) or sign["who"] not in who:
+            raise DataError(f"{spot}: level is today or soon, who one of [who]")
+        signs[flag.value] = Sign(Level(sign["level"]), sign["who"], _fill(sign["label"], spot),
+                                 _fill(sign["watch"], spot))  # fmt: skip
     spot = where + " [referral]"
     referral = _table(data["referral"], spot,
-                      {"title": str, "who_to_see": str, "meanwhile": list})  # fmt: skip
+                      {"title": str, "pain_watch": str, "meanwhile": list})  # fmt: skip
+    spot_safety = where + " [safety]"
     return Guidance(
         frequencies=dict(frequencies),
         stages=stages,
         safety=Safety(
-            _texts(safety["step_back"], spot),
-            _fill(safety["step_back_action"], spot),
-            _texts(safety["pain_rules"], spot),
-            _fill(safety["pain_evidence"], spot),
+            _texts(safety["step_back"], spot_safety),
+            _fill(safety["step_back_first_stage"], spot_safety),
+            _fill(safety["step_back_action"], spot_safety),
+            _texts(safety["pain_rules"], spot_safety),
+            _fill(safety["pain_evidence"], spot_safety),
             safety["warm_up_frequency"],
         ),
-        flags={key: _fill(text, where + " [flags]") for key, text in flags.items()},
+        signs=signs,
         referral=ReferralText(
             _fill(referral["title"], spot),
-            _fill(referral["who_to_see"], spot),
+            _fill(referral["pain_watch"], spot),
             _texts(referral["meanwhile"], spot),
         ),
+        who={key: _fill(text, where + " [who]") for key, text in who.items()},
     )
 
 

@@ -23,11 +23,11 @@ from generator.rules import build_program
 
 # The questions a live preview lists as "still to answer" instead of marking them wrong.
 QUESTION_LABELS = {
+    "side": "Injured leg",
     "grade": "How bad the strain was",
     "pain": "Pain right now",
-    "slr": "Straight leg raise",
-    "toe": "Toe touch",
-    "side": "Injured leg",
+    "slr": "Leg raise against the other leg",
+    "toe": "Reaching your toes",
 }
 
 

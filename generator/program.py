@@ -7,7 +7,17 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator.answers import Answers
-from generator.catalogue import Exercise, Figure
+from generator.catalogue import Exercise, Figure, Level
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of "move on when" or "step back when", in patient words. ``answers``
+    are the questionnaire answers that meet it (None for a check the questionnaire does
+    not ask): re-answering with them must select the next stage, or the one below."""
+
+    text: str
+    answers: tuple[tuple[str, object], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,23 +75,37 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class Watch:
+    """An event to watch for from now on, and how soon it needs help."""
+
+    text: str
+    level: Level
+
+
+@dataclass(frozen=True)
 class Program:
     """Either a referral (stage is None) or a staged exercise program.
 
     ``reasons`` are the decisions the handout prints under "Why this program": for a
-    referral, why exercise must wait; for a program, the stage and dose choices.
+    referral, why exercise must wait (each once); for a program, the stage and dose
+    choices. ``move_on`` and ``step_back`` come from the same definition as the stage
+    selection (rules.py), so they cannot disagree with it.
     """
 
     answers: Answers
     reasons: tuple[str, ...]
-    warning_signs: tuple[str, ...]
+    watch_for: tuple[Watch, ...]
     stage: Stage | None = None
     exercises: tuple[Prescription, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
-    progress: tuple[str, ...] = ()
-    step_back: tuple[str, ...] = ()
+    move_on: tuple[Criterion, ...] = ()
+    step_back: tuple[Criterion, ...] = ()
+    step_back_to: tuple[Prescription, ...] = ()  # the stage below's exercises and doses
+    step_back_action: str = ""
+    cleared_despite: tuple[str, ...] = ()  # what a professional's clearance lifted
+    referral_level: Level | None = None
+    who_to_see: tuple[str, ...] = ()
     meanwhile: tuple[str, ...] = ()
-    who_to_see: str | None = None
     removed: tuple[LeftOut, ...] = ()  # left out by the clinician
     reordered: bool = False  # the clinician changed the order
 
@@ -94,9 +118,20 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
     """The JSON shape of section 5; ``images`` gives an exercise's figure URLs."""
     return {
         "referral": program.referral,
+        "referral_level": program.referral_level.value if program.referral_level else None,
         "stage": program.stage.number if program.stage else None,
         "stage_name": program.stage.name if program.stage else None,
         "reasons": list(program.reasons),
+        "who_to_see": list(program.who_to_see),
+        "meanwhile": list(program.meanwhile),
+        "watch_for": [{"text": w.text, "level": w.level.value} for w in program.watch_for],
+        "cleared_despite": list(program.cleared_despite),
+        "move_on": [criterion.text for criterion in program.move_on],
+        "step_back": [criterion.text for criterion in program.step_back],
+        "step_back_to": [
+            {"id": item.exercise.id, "name": item.exercise.name, "dose": item.dose.summary()}
+            for item in program.step_back_to
+        ],
         "removed": [item.id for item in program.removed],
         "exercises": [
             {

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.answers import Answers, Flag, Grade, Slr, ToeTouch
-from generator.catalogue import KIND_ORDER, Exercise, Kind, catalogue, guidance
-from generator.program import Dose, LeftOut, Prescription, Program, Stage
+from generator.catalogue import KIND_ORDER, Exercise, Kind, Level, catalogue, guidance
+from generator.program import Criterion, Dose, LeftOut, Prescription, Program, Stage, Watch
 from generator.thresholds import (
     GRADE_THREE_STAGE_ONE_PAIN,
     REFER_PAIN,
@@ -63,62 +63,133 @@ CONDITIONS = {
 }
 
 
-def safety_gate(answers: Answers) -> tuple[str, ...]:
-    """Reasons to refer instead of prescribing (section 4.1); empty when exercise may start.
+@dataclass(frozen=True)
+class Reason:
+    """A reason to see a professional before exercising: how soon, who (a key of the
+    guidance's [who]), and the sentence the referral prints."""
 
-    ``cleared`` lifts grade 3 and the warning signs, never pain of 7 or more.
-    """
+    level: Level
+    who: str
+    text: str
+
+
+def referral_reasons(
+    grade: Grade, pain: int, flags: frozenset[Flag], cleared: bool
+) -> tuple[Reason, ...]:
+    """The safety gate of section 4.1: the reasons to refer, empty when exercise may
+    start. "Today" reasons (pain of REFER_PAIN or more, ``weight``, ``calf``) hold
+    whatever a professional said before; "soon" reasons (grade 3, the other signs) are
+    lifted by ``cleared``. Needs no movement test, so nobody with a warning sign has to
+    test the leg."""
     reasons = []
-    if answers.pain >= REFER_PAIN:
-        reasons.append(
-            f"Your pain with everyday movement is {answers.pain}/10. At {REFER_PAIN} or more, "
-            "exercise waits until a professional has examined the leg"
-            + (", even if exercise was cleared before." if answers.cleared else ".")
-        )
-    if answers.grade is Grade.THREE and not answers.cleared:
-        reasons.append(
-            "A grade 3 strain is a severe or complete tear. It needs a professional's "
-            "examination and clearance before any exercise."
-        )
-    if not answers.cleared:
-        signs = guidance().flags
-        reasons.extend(
-            f"Warning sign: {signs[flag.value]} This needs a professional's examination first."
-            for flag in Flag
-            if flag in answers.flags
-        )
+    if pain >= REFER_PAIN:
+        reasons.append(Reason(Level.TODAY, "today", (
+            f"Your pain with everyday movement is {pain}/10. At {REFER_PAIN} or more, a "
+            "doctor should check the leg before any exercise"
+            + (", even though exercise was cleared before." if cleared else ".")
+        )))  # fmt: skip
+    signs = guidance().signs
+    for flag in Flag:
+        sign = signs[flag.value]
+        if flag in flags and (sign.level is Level.TODAY or not cleared):
+            reasons.append(Reason(sign.level, sign.who, sign.label))
+    if grade is Grade.THREE and not cleared:
+        reasons.append(Reason(Level.SOON, "tear", (
+            "A grade 3 strain is a severe or complete tear. A doctor or physiotherapist "
+            "should check it before any exercise."
+        )))  # fmt: skip
     return tuple(reasons)
 
 
+def safety_gate(answers: Answers) -> tuple[Reason, ...]:
+    return referral_reasons(answers.grade, answers.pain, answers.flags, answers.cleared)
+
+
+def stage_one_pain(grade: Grade) -> int:
+    """The walking pain from which stage 1 is chosen (a cleared grade 3 starts lower)."""
+    return GRADE_THREE_STAGE_ONE_PAIN if grade is Grade.THREE else STAGE_ONE_PAIN
+
+
 def select_stage(answers: Answers) -> tuple[int, str]:
-    """The stage of section 4.2 and why. Call only for answers that pass the safety gate."""
-    pain = answers.pain
-    if STAGE_ONE_PAIN <= pain < REFER_PAIN:
+    """The stage of section 4.2 and why. Call only for answers that pass the safety gate.
+    A cleared grade 3 never reaches stage 3 from the answers alone: only by the
+    clinician's choice."""
+    pain, low = answers.pain, stage_one_pain(answers.grade)
+    if pain >= low:
+        if answers.grade is Grade.THREE:
+            return 1, (
+                f"Stage 1 because a cleared grade 3 strain with pain of {pain}/10 starts with "
+                f"the gentlest stage (until walking pain is {low - 1}/10 or less)."
+            )
         return 1, (
-            f"Stage 1 because pain is {pain}/10: gentle holds come first while it settles "
-            f"(stage 1 is for pain of {STAGE_ONE_PAIN} to {REFER_PAIN - 1})."
-        )
-    if answers.grade is Grade.THREE and pain >= GRADE_THREE_STAGE_ONE_PAIN:
-        return 1, (
-            f"Stage 1 because a cleared grade 3 strain with pain of {pain}/10 starts with "
-            "the gentlest stage."
+            f"Stage 1 because walking pain is {pain}/10: gentle holds come first while it "
+            f"settles (stage 1 is for pain of {low} to {REFER_PAIN - 1})."
         )
     limits = []
     if answers.slr is Slr.LIMITED:
-        limits.append("your straight leg raise does not reach vertical yet")
+        limits.append("your injured leg does not lift as high as the other yet")
     if answers.toe is ToeTouch.NO:
-        limits.append("you cannot touch your toes yet")
+        limits.append("you cannot reach your toes yet")
     if pain > STAGE_THREE_MAX_PAIN:
         limits.append(
-            f"pain of {pain}/10 is too high for eccentric loading "
-            f"(that needs {STAGE_THREE_MAX_PAIN} or less)"
+            f"walking pain is {pain}/10, and the harder lowering exercises of stage 3 wait "
+            f"until it is {STAGE_THREE_MAX_PAIN}/10 or less"
         )
+    if answers.grade is Grade.THREE:
+        limits.append("after a grade 3 tear, your clinician decides when stage 3 starts")
     if limits:
         listed = ", ".join(limits[:-1]) + " and " + limits[-1] if len(limits) > 1 else limits[0]
         return 2, f"Stage 2 because {listed}."
     return 3, (
-        f"Stage 3 because pain is {pain}/10, your straight leg raise reaches vertical and you "
-        "can touch your toes: you are ready for eccentric loading."
+        f"Stage 3 because walking pain is {pain}/10, your injured leg lifts as high as the "
+        "other and you can reach your toes: you are ready for slow lowering work."
+    )
+
+
+def move_on(answers: Answers, stage: int) -> tuple[Criterion, ...]:
+    """What must be true before the next stage: the answers that select it, and the
+    stage's checks the questionnaire does not ask (section 4.2)."""
+    checks = tuple(Criterion(text) for text in guidance().stages[stage].checks)
+    if stage == 1:
+        below = stage_one_pain(answers.grade) - 1
+        return (
+            Criterion(f"Pain with walking is {below}/10 or less.", (("pain", below),)),
+            *checks,
+        )
+    if stage == 2:
+        if answers.grade is Grade.THREE:
+            return (
+                Criterion("Ask your clinician whether to start stage 3."),
+                *checks,
+            )
+        return (
+            Criterion(
+                f"Pain with walking is {STAGE_THREE_MAX_PAIN}/10 or less.",
+                (("pain", STAGE_THREE_MAX_PAIN),),
+            ),
+            Criterion("Your injured leg lifts about as high as the other.", (("slr", Slr.FULL),)),
+            Criterion(
+                "You reach your toes, or as far as before the injury.", (("toe", ToeTouch.YES),)
+            ),
+            *checks,
+        )
+    return checks
+
+
+def step_back(answers: Answers, stage: int) -> tuple[Criterion, ...]:
+    """When to go back to the stage below (or, from stage 1, to rest and a professional):
+    pain during exercise, pain at the injury the next morning, and walking pain that
+    rises into the range of the stage below (section 4.2)."""
+    texts = tuple(Criterion(text) for text in guidance().safety.step_back)
+    if stage == 1:
+        walking = REFER_PAIN
+    elif stage == 2:
+        walking = stage_one_pain(answers.grade)
+    else:
+        walking = STAGE_THREE_MAX_PAIN + 1
+    return (
+        *texts,
+        Criterion(f"Pain with walking rises to {walking}/10 or more.", (("pain", walking),)),
     )
 
 
@@ -167,9 +238,9 @@ def _left_out_reason(exercise_id: str, rule: Rule, stage: int) -> str:
     first, last = min(rule.stages), max(rule.stages)
     if stage < first:
         if exercise_id in ECCENTRIC and stage == 1:
-            return f"Starts in stage {first}: no eccentric loading while pain is this high."
+            return f"Starts in stage {first}: no slow lowering work while pain is this high."
         return f"Starts in stage {first}."
-    return f"Done in stage {last}; the exercises here build on it."
+    return f"Part of stage {last} only."
 
 
 def select_exercises(
@@ -205,55 +276,79 @@ def select_exercises(
     return tuple(chosen), tuple(left_out)
 
 
-def warning_signs() -> tuple[str, ...]:
-    """The signs that mean "see a professional", printed on every handout."""
-    signs = guidance().flags
-    return (
-        *(signs[flag.value] for flag in Flag),
-        f"Pain of {REFER_PAIN}/10 or more with everyday movement such as walking.",
-    )
+def watch_for() -> tuple[Watch, ...]:
+    """The events to watch for from now on (section 4.1), in the present tense, with how
+    soon each needs help; printed on every handout."""
+    signs = guidance().signs
+    events = [Watch(signs[flag.value].watch, signs[flag.value].level) for flag in Flag]
+    events.insert(0, Watch(guidance().referral.pain_watch, Level.TODAY))
+    return tuple(sorted(events, key=lambda event: event.level is not Level.TODAY))
+
+
+# A more specific kind says all a general one would: a blood clot check is a same-day
+# visit, and a tear or a nerve check is a booked visit.
+COVERED_BY = {"today": ("clot",), "check": ("tear", "nerve")}
+
+
+def who_to_see(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
+    """Who to see and how soon, once for each kind the reasons call for, today first."""
+    kinds = {r.who for r in reasons}
+    kinds -= {kind for kind, specific in COVERED_BY.items() if kinds & set(specific)}
+    order = ("clot", "today", "tear", "nerve", "check")
+    return tuple(guidance().who[kind] for kind in order if kind in kinds)
+
+
+def cleared_despite(answers: Answers) -> tuple[str, ...]:
+    """What a professional's clearance lifted: the grade 3 tear and the "soon" signs."""
+    if not answers.cleared:
+        return ()
+    signs = guidance().signs
+    lifted = [signs[flag.value].label for flag in Flag
+              if flag in answers.flags and signs[flag.value].level is Level.SOON]  # fmt: skip
+    if answers.grade is Grade.THREE:
+        lifted.insert(0, "A grade 3 (severe) strain.")
+    return tuple(lifted)
 
 
 def build_program(answers: Answers) -> Program:
     """The whole decision: a referral when the safety gate says so, otherwise a stage with
-    its exercises, reasons, progress and step-back criteria, and the warning signs."""
+    its exercises, reasons, move-on and step-back criteria, and the events to watch for."""
     text = guidance()
     refer = safety_gate(answers)
     if refer:
+        level = Level.TODAY if any(r.level is Level.TODAY for r in refer) else Level.SOON
+        # Someone sent to a doctor today needs no list; someone booking a visit in the
+        # next few days needs the signs that would make it today.
+        before_visit = () if level is Level.TODAY else tuple(
+            event for event in watch_for() if event.level is Level.TODAY
+        )  # fmt: skip
         return Program(
             answers=answers,
-            reasons=refer,
-            warning_signs=warning_signs(),
+            reasons=tuple(r.text for r in sorted(refer, key=lambda r: r.level is not Level.TODAY)),
+            watch_for=before_visit,
+            referral_level=level,
+            who_to_see=who_to_see(refer),
             meanwhile=text.referral.meanwhile,
-            who_to_see=text.referral.who_to_see,
         )
     number, stage_reason = select_stage(answers)
-    reasons = [stage_reason, dose_reason(answers)]
-    lifted = [
-        label
-        for label, present in (
-            ("the grade 3 strain", answers.grade is Grade.THREE),
-            ("the warning signs ticked", bool(answers.flags)),
-        )
-        if present
-    ]
-    if answers.cleared and lifted:
-        reasons.insert(
-            0,
-            "A doctor or physiotherapist has examined the injury and cleared exercise, "
-            f"so exercise can start despite {' and '.join(lifted)}.",
-        )
+    reasons = (stage_reason, dose_reason(answers))
     exercises, left_out = select_exercises(answers, number)
     stage_text = text.stages[number]
+    below = select_exercises(answers, number - 1)[0] if number > 1 else ()
     return Program(
         answers=answers,
-        reasons=tuple(reasons),
-        warning_signs=warning_signs(),
+        reasons=reasons,
+        watch_for=watch_for(),
         stage=Stage(number, stage_text.name, stage_text.purpose),
         exercises=exercises,
         left_out=left_out,
-        progress=stage_text.progress,
-        step_back=text.safety.step_back,
+        move_on=move_on(answers, number),
+        step_back=step_back(answers, number),
+        step_back_to=below,
+        step_back_action=text.safety.step_back_action
+        if below
+        else text.safety.step_back_first_stage,
+        cleared_despite=cleared_despite(answers),
     )
 
 

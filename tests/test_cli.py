@@ -61,7 +61,8 @@ def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, 
         "005-cleared-case-2026-04-02.pdf",
         "006-referral-case-2026-04-03.pdf",
     ]
-    assert "Stage 3 of 3" in flat_text(out / "005-cleared-case-2026-04-02.pdf")
+    # A cleared grade 3 stays in stage 2 until the clinician chooses stage 3.
+    assert "Stage 2 of 3" in flat_text(out / "005-cleared-case-2026-04-02.pdf")
     assert "See a professional first" in flat_text(out / "006-referral-case-2026-04-03.pdf")
 
 

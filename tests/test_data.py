@@ -30,7 +30,9 @@ MISTAKES = {
     "a missing stage": lambda d: d["stage"].pop("2"),
     "a frequency that does not exist": lambda d: d["stage"]["1"].__setitem__("frequency", "hourly"),
     "sets as text": lambda d: d["stage"]["3"].__setitem__("sets", "3"),
-    "a warning sign missing": lambda d: d["flags"].pop("gap"),
+    "a warning sign missing": lambda d: d["signs"].pop("gap"),
+    "a level that does not exist": lambda d: d["signs"]["calf"].__setitem__("level", "later"),
+    "a who that does not exist": lambda d: d["signs"]["pop"].__setitem__("who", "surgeon"),
     "a number name that does not exist": lambda d: d["safety"]["pain_rules"].append("{pain_max}"),
 }
 
@@ -100,5 +102,5 @@ def test_the_catalogue_figures_are_the_pose_tables_positions_in_order():
 
 def test_the_form_and_the_handout_state_each_warning_sign_the_same_way(client):
     html = client.get("/").get_data(as_text=True)
-    for text in guidance().flags.values():
-        assert text in html
+    for sign in guidance().signs.values():
+        assert sign.label in html

@@ -28,7 +28,7 @@ QUESTIONS = {
     "toe": ("yes", "no"),
     "side": ("left", "right"),
 }
-FLAGS = ("pop", "bruising", "gap", "nerve", "no_progress")
+FLAGS = ("pop", "bruising", "gap", "nerve", "no_progress", "weight", "calf")
 CLINICAL = (*QUESTIONS, "flags", "cleared")
 PERSONAL = ("name", "clinician", "notes", "date", "paper")
 TEXT_LIMITS = {"name": 80, "clinician": 80, "notes": 1000}
@@ -128,6 +128,18 @@ def expected_messages(form: MultiDict, *, personal: bool) -> tuple[set[str], set
     for key in form:
         if key not in CLINICAL + PERSONAL:
             may.add(key)  # the clinician's edits are checked only once the answers are valid
+    # The movement tests are not needed when the other answers already decide a referral
+    # (section 3): left unanswered, they are no error then.
+    unanswered = {
+        name for name in ("slr", "toe")
+        if len(form.getlist(name)) <= 1 and not "".join(form.getlist(name)).strip()
+    }  # fmt: skip
+    others = {name for name in CLINICAL if field_verdict(name, form.getlist(name)) is not False}
+    if unanswered and others <= unanswered:
+        answers = {name: form.get(name, "").strip() for name in CLINICAL}
+        answers["flags"] = [flag.strip() for flag in form.getlist("flags") if flag.strip()]
+        if expected_program({**answers, "slr": "full", "toe": "yes"})[0] is None:
+            must -= unanswered
     return must, may
 
 
@@ -349,11 +361,14 @@ def expected_program(answers: dict) -> tuple[int | None, set[str]]:
     """Section 4: the stage (None for a referral) and the exercise ids."""
     grade, pain, slr, toe = (answers[key] for key in ("grade", "pain", "slr", "toe"))
     pain, cleared = int(pain), answers.get("cleared") == "yes"
-    if pain >= 7 or (grade == "3" and not cleared) or (answers.get("flags") and not cleared):
-        return None, set()
+    flags = set(answers.get("flags", ()))
+    if pain >= 7 or flags & {"weight", "calf"}:
+        return None, set()  # today, whatever was cleared
+    if (grade == "3" or flags) and not cleared:
+        return None, set()  # soon
     if 4 <= pain <= 6 or (grade == "3" and pain >= 3):
         return 1, {"supine-iso", "prone-iso", "hip-hinge"}
-    if pain <= 2 and slr == "full" and toe == "yes":
+    if pain <= 2 and slr == "full" and toe == "yes" and grade != "3":
         return 3, {
             "foam-roll",
             "straight-leg-bridge",

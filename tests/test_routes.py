@@ -136,7 +136,7 @@ def test_program_page_is_the_full_handout(client):
     html = response.get_data(as_text=True)
     assert "Stage 2 of 3" in html
     for section in ("Why this program", "Pain rules", "Your exercises", "Step back when",
-                    "Two-week tracking sheet", "Stop and see a professional"):  # fmt: skip
+                    "Two-week tracking sheet", "Get help if any of these happens"):  # fmt: skip
         assert section in html
     assert 'id="questionnaire"' not in html
     assert "/figures/aslr-band/band-leg-up-right.svg" in html
@@ -170,7 +170,8 @@ def test_program_page_ignores_personal_fields_in_the_url(client):
 def test_referral_page_says_who_to_see_and_has_no_exercises(client):
     html = client.get("/program?" + query(REFERRAL)).get_data(as_text=True)
     assert "See a professional first" in html
-    assert "Who to see" in html
+    assert "Who to see, and how soon" in html
+    assert "Get medical help today." in html  # pain of 8: the same day
     assert "Your exercises" not in html
 
 
@@ -302,8 +303,27 @@ def test_pages_have_no_inline_script_or_handlers(client):
 
 def test_exercises_left_out_for_the_same_reason_share_one_line(client):
     html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
-    assert html.count("Done in stage 2; the exercises here build on it.") == 1
-    line = html.split("Done in stage 2; the exercises here build on it.")[1].split("</li>")[0]
+    assert html.count("Part of stage 2 only.") == 1
+    line = html.split("Part of stage 2 only.")[1].split("</li>")[0]
     for name in ("Active straight leg raise with a band", "Toe touch progression",
                  "Hip hinge with a pole"):  # fmt: skip
         assert name in line
+
+
+def test_a_referral_answers_without_the_movement_tests(client):
+    body = client.get("/program.json?grade=3&pain=9&side=left&flags=pop").get_json()
+    assert body["referral"] is True
+    assert body["referral_level"] == "today"
+    assert body["who_to_see"][0].startswith("Today")
+    assert any("surgery" in line for line in body["who_to_see"])
+    soon = client.get("/program.json?grade=2&pain=2&side=left&flags=gap").get_json()
+    assert soon["referral_level"] == "soon"
+
+
+def test_the_json_carries_the_criteria_and_the_events_to_watch_for(client):
+    body = client.get("/program.json?" + query(STAGE_2_LARGEST)).get_json()
+    assert "Pain with walking is 2/10 or less." in body["move_on"]
+    assert "Pain with walking rises to 4/10 or more." in body["step_back"]
+    assert [item["id"] for item in body["step_back_to"]] == ["supine-iso", "prone-iso",
+                                                              "hip-hinge"]  # fmt: skip
+    assert {event["level"] for event in body["watch_for"]} == {"today", "soon"}

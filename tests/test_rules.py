@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
+from functools import cache
 
 import pytest
 
 from generator.answers import QUESTIONS, Answers, Flag, Grade, Side, Slr, ToeTouch, parse_answers
 from generator.catalogue import KIND_ORDER, catalogue
+from generator.program import Program
 from generator.rules import build_program, safety_gate, select_stage
 
 ECCENTRIC = {"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"}
@@ -36,16 +39,25 @@ STAGE_EXERCISES = {
 }  # fmt: skip
 
 
-def expected_referral(a: Answers) -> bool:
-    """Section 4.1, as the spec states it."""
-    return a.pain >= 7 or (not a.cleared and (a.grade is Grade.THREE or bool(a.flags)))
+TODAY_SIGNS = {Flag.WEIGHT, Flag.CALF}
+
+
+def expected_level(a: Answers) -> str | None:
+    """Section 4.1, as the spec states it: "today" whatever was cleared, "soon" unless
+    cleared, or None for a program."""
+    if a.pain >= 7 or a.flags & TODAY_SIGNS:
+        return "today"
+    if not a.cleared and (a.grade is Grade.THREE or a.flags - TODAY_SIGNS):
+        return "soon"
+    return None
 
 
 def expected_stage(a: Answers) -> int:
-    """Section 4.2's table, as the spec states it."""
+    """Section 4.2's table, as the spec states it (a cleared grade 3 reaches stage 3 only
+    by the clinician's choice)."""
     if 4 <= a.pain <= 6 or (a.grade is Grade.THREE and a.pain >= 3):
         return 1
-    if a.pain <= 2 and a.slr is Slr.FULL and a.toe is ToeTouch.YES:
+    if a.pain <= 2 and a.slr is Slr.FULL and a.toe is ToeTouch.YES and a.grade is not Grade.THREE:
         return 3
     return 2
 
@@ -80,17 +92,28 @@ def test_the_enumeration_holds_every_answer_the_questionnaire_accepts_once():
 
 def test_every_combination_obeys_section_4():
     checked = 0
-    for answers in ALL_ANSWERS:
-        program = build_program(answers)
-        assert program.referral == expected_referral(answers), answers
+    for answers, program in built():
+        level = expected_level(answers)
+        assert program.referral == (level is not None), answers
         assert program.reasons, answers
         assert all(reason.strip() for reason in program.reasons), answers
-        assert program.warning_signs, answers
+        assert len(set(program.reasons)) == len(program.reasons), answers  # each once
         if program.referral:
+            if level == "today":
+                assert program.watch_for == (), answers
+            else:
+                assert {event.level.value for event in program.watch_for} == {"today"}
+            assert program.referral_level.value == level, answers
             assert program.exercises == ()
             assert program.meanwhile
             assert program.who_to_see
+            assert any(line.startswith("Today") for line in program.who_to_see) == (
+                level == "today"
+            ), answers
             continue
+        assert {event.level.value for event in program.watch_for} == {"today", "soon"}
+        lifted = answers.cleared and (answers.grade is Grade.THREE or bool(answers.flags))
+        assert bool(program.cleared_despite) == lifted, answers
         assert program.stage.number == expected_stage(answers), answers
         ids = [item.exercise.id for item in program.exercises]
         assert set(ids) == expected_exercises(answers, program.stage.number), answers
@@ -110,8 +133,9 @@ def test_every_combination_obeys_section_4():
             exercise.name for exercise in catalogue().values() if exercise.id not in ids
         }
         assert all(left.reason.strip() for left in program.left_out)
-        assert program.progress
+        assert program.move_on
         assert program.step_back
+        assert bool(program.step_back_to) == (program.stage.number > 1)
         checked += 1
     assert checked > 0
 
@@ -154,12 +178,133 @@ def test_grade_three_refers_unless_cleared():
     assert not safety_gate(make(grade=Grade.THREE, cleared=True))
 
 
-@pytest.mark.parametrize("flag", list(Flag))
-def test_each_warning_sign_refers_unless_cleared(flag):
-    reasons = safety_gate(make(flags=frozenset({flag})))
-    assert len(reasons) == 1
-    assert "Warning sign" in reasons[0]
+@pytest.mark.parametrize("flag", sorted(set(Flag) - TODAY_SIGNS))
+def test_each_soon_warning_sign_refers_unless_cleared(flag):
+    (reason,) = safety_gate(make(flags=frozenset({flag})))
+    assert reason.level.value == "soon"
     assert not safety_gate(make(flags=frozenset({flag}), cleared=True))
+
+
+@pytest.mark.parametrize("flag", sorted(TODAY_SIGNS))
+def test_each_today_warning_sign_refers_even_when_cleared(flag):
+    for cleared in (False, True):
+        (reason,) = safety_gate(make(flags=frozenset({flag}), cleared=cleared))
+        assert reason.level.value == "today"
+
+
+def test_a_calf_sign_sends_to_urgent_care_for_a_clot_check():
+    program = build_program(make(flags=frozenset({Flag.CALF})))
+    assert program.referral_level.value == "today"
+    assert any("blood clot" in line for line in program.who_to_see)
+
+
+def test_a_tendon_concern_reads_differently_from_high_pain():
+    tendon = build_program(make(flags=frozenset({Flag.POP})))
+    pain = build_program(make(pain=8))
+    assert tendon.who_to_see != pain.who_to_see
+    assert "surgery" in " ".join(tendon.who_to_see)
+    assert pain.who_to_see[0].startswith("Today")
+
+
+@pytest.mark.parametrize("flags", [frozenset({Flag.POP}), frozenset({Flag.WEIGHT})])
+def test_a_referral_needs_no_movement_test(flags):
+    answers = {"grade": "3", "pain": "9", "side": "left", "flags": [f.value for f in flags]}
+    parsed = parse_answers(answers)
+    assert parsed.ok, parsed.errors
+    assert build_program(parsed.answers).referral
+
+
+def test_every_referral_without_the_movement_tests_is_the_same_referral():
+    for grade, pain, flags, cleared in itertools.product(Grade, range(11), FLAG_SUBSETS,
+                                                         (False, True)):  # fmt: skip
+        answers = Answers(grade, pain, None, None, Side.RIGHT, flags, cleared)
+        level = expected_level(answers)
+        if level is None:
+            continue
+        program = build_program(answers)
+        assert program.referral_level.value == level, answers
+        with_tests = build_program(replace(answers, slr=Slr.LIMITED, toe=ToeTouch.NO))
+        assert program.reasons == with_tests.reasons
+
+
+def test_a_program_still_needs_both_movement_tests():
+    parsed = parse_answers({"grade": "2", "pain": "3", "side": "left"})
+    assert set(parsed.errors) == {"slr", "toe"}
+    wrong = parse_answers({"grade": "2", "pain": "9", "side": "left", "slr": "sideways"})
+    assert set(wrong.errors) == {"slr"}  # a wrong answer is wrong even when not needed
+
+
+# The criteria round trip (section 4.2): the printed thresholds select the next stage.
+
+
+def answered(answers: Answers, criteria) -> Answers:
+    changes = {name: value for c in criteria if c.answers for name, value in c.answers}
+    return replace(answers, **changes)
+
+
+@cache
+def built() -> list[tuple[Answers, Program]]:
+    """Every answer set with what it gives (built once for the tests of this file)."""
+    return [(answers, build_program(answers)) for answers in ALL_ANSWERS]
+
+
+def programs() -> list[tuple[Answers, Program]]:
+    return [(answers, program) for answers, program in built() if not program.referral]
+
+
+def test_meeting_the_printed_move_on_thresholds_selects_the_next_stage():
+    for answers, program in programs():
+        stage = program.stage.number
+        thresholds = [c for c in program.move_on if c.answers]
+        for criterion in thresholds:
+            for name, value in criterion.answers:
+                printed = f"{value}/10" if name == "pain" else None
+                assert printed is None or printed in criterion.text, criterion
+        if stage == 3:
+            assert not thresholds
+            continue
+        if stage == 2 and answers.grade is Grade.THREE:
+            assert not thresholds
+            assert "Ask your clinician whether to start stage 3." in [
+                c.text for c in program.move_on
+            ]
+            continue
+        assert build_program(answered(answers, thresholds)).stage.number == stage + 1, answers
+
+
+def test_a_walking_pain_just_short_of_the_threshold_keeps_the_stage():
+    for answers, program in programs():
+        for criterion in program.move_on:
+            if criterion.answers and criterion.answers[0][0] == "pain":
+                short = replace(answers, pain=criterion.answers[0][1] + 1)
+                again = build_program(short)
+                assert again.stage is not None
+                assert again.stage.number == program.stage.number, answers
+
+
+def test_meeting_a_printed_step_back_threshold_selects_the_stage_below_or_a_referral():
+    for answers, program in programs():
+        stage = program.stage.number
+        thresholds = [c for c in program.step_back if c.answers]
+        assert thresholds, answers
+        for criterion in thresholds:
+            ((_, value),) = criterion.answers
+            assert f"{value}/10" in criterion.text
+            again = build_program(answered(answers, [criterion]))
+            if stage == 1:
+                assert again.referral, answers
+            else:
+                assert again.stage.number == stage - 1, answers
+
+
+def test_the_step_back_box_lists_the_stage_belows_exercises_with_their_dose():
+    for answers, program in programs():
+        if program.stage.number == 1:
+            continue
+        below = build_program(replace(answers, pain=program.step_back[-1].answers[0][1]))
+        assert [item.exercise.id for item in program.step_back_to] == [
+            item.exercise.id for item in below.exercises
+        ], answers
 
 
 def test_each_referral_reason_is_listed():

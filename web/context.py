@@ -19,6 +19,7 @@ from generator.answers import (
     NOTES_MAX,
     PERSONAL_FIELDS,
     QUESTIONS,
+    QUESTIONS_BEFORE_SIGNS,
     Paper,
     Parsed,
     answer_chips,
@@ -56,7 +57,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS),
         questions=QUESTIONS,
-        flag_labels=guidance().flags,
+        questions_before_signs=QUESTIONS_BEFORE_SIGNS,
+        questions_after_signs=[name for name in QUESTIONS if name not in QUESTIONS_BEFORE_SIGNS],
+        flag_labels={flag: sign.label for flag, sign in guidance().signs.items()},
         answer_chips=answer_chips,
         guidance=guidance(),
         edit_bounds=edit_bounds,
