@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.answers import text_problem
+from generator.answers import Answers, text_problem
 from generator.catalogue import catalogue, guidance
 from generator.program import LeftOut, Prescription, Program
-from generator.rules import edit_bounds
+from generator.rules import edit_bounds, select_stage, stage_choices
 
 NOTE_MAX = 120
 PREFIX = "edit."
@@ -39,16 +39,18 @@ class ExerciseEdit:
 
 @dataclass(frozen=True)
 class Edits:
-    """Edits by exercise id, and the clinician's order (empty: the generated order)."""
+    """Edits by exercise id, the clinician's order (empty: the generated order), and the
+    stage the clinician chose (None: the stage the answers select)."""
 
     exercises: tuple[tuple[str, ExerciseEdit], ...] = ()
     order: tuple[str, ...] = ()
+    stage: int | None = None
 
     def get(self, exercise_id: str) -> ExerciseEdit:
         return dict(self.exercises).get(exercise_id, ExerciseEdit())
 
     def __bool__(self) -> bool:
-        return bool(self.exercises or self.order)
+        return bool(self.exercises or self.order or self.stage)
 
     def query(self) -> list[tuple[str, str]]:
         """The edits as URL query pairs, for a share link and its QR code: doses,
@@ -74,7 +76,9 @@ class Edits:
             or any(getattr(edit, attribute) is not None for attribute in ("sets", "reps", "hold_s"))
         )
         order = "".join(catalogue()[exercise_id].code for exercise_id in self.order)
-        return [(name, value) for name, value in (("e", changes), ("o", order)) if value]
+        stage = str(self.stage) if self.stage else ""
+        pairs = (("stage", stage), ("e", changes), ("o", order))
+        return [(name, value) for name, value in pairs if value]
 
 
 # The share link's compact form (Edits.query): field letters and frequency letters.
@@ -148,6 +152,23 @@ def _order(raw: RawValues, ids: list[str]) -> list[str]:
         if 0 <= other < len(order):
             order[index], order[other] = order[other], order[index]
     return order
+
+
+def parse_stage(raw: RawValues, answers: Answers) -> tuple[int | None, str | None]:
+    """The clinician's stage choice: one of ``stage_choices``; None when it is the stage
+    the answers select (or not given), with a message when it is not a choice."""
+    value = _first(raw, "stage")
+    choices = stage_choices(answers)
+    if not value or not choices:
+        return None, None
+    if value not in {str(stage) for stage in choices}:
+        listed = " or ".join(str(stage) for stage in choices)
+        return (
+            None,
+            f"Choose stage {listed}: a stage above the one the answers select needs new answers.",
+        )
+    stage = int(value)
+    return (None if stage == select_stage(answers)[0] else stage), None
 
 
 def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]]:

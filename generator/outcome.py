@@ -13,11 +13,11 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from generator.answers import Paper, Parsed, RawValues, parse_answers, parse_form
-from generator.edits import Edits, apply_edits, parse_edits
+from generator.edits import Edits, apply_edits, parse_edits, parse_stage
 from generator.program import Program
 from generator.rules import build_program
 
@@ -118,6 +118,11 @@ def build_outcome(
     generated = build_program(parsed.answers)
     if raw.get("reset"):
         return Outcome(parsed, generated, generated, errors=dict(parsed.errors))
+    stage, stage_error = parse_stage(raw, parsed.answers)
+    if stage is not None:  # the clinician's stage: its program is the one edited
+        generated = build_program(parsed.answers, stage=stage)
     edits, edit_errors = parse_edits(raw, generated)
+    edits = replace(edits, stage=stage)
     program = apply_edits(generated, edits)
-    return Outcome(parsed, generated, program, edits, {**parsed.errors, **edit_errors})
+    errors = {**parsed.errors, **edit_errors, **({"stage": stage_error} if stage_error else {})}
+    return Outcome(parsed, generated, program, edits, errors)

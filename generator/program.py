@@ -108,6 +108,7 @@ class Program:
     meanwhile: tuple[str, ...] = ()
     removed: tuple[LeftOut, ...] = ()  # left out by the clinician
     reordered: bool = False  # the clinician changed the order
+    stage_chosen: bool = False  # the clinician chose this stage
 
     @property
     def referral(self) -> bool:
@@ -121,6 +122,7 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
         "referral_level": program.referral_level.value if program.referral_level else None,
         "stage": program.stage.number if program.stage else None,
         "stage_name": program.stage.name if program.stage else None,
+        "stage_chosen_by_clinician": program.stage_chosen,
         "reasons": list(program.reasons),
         "who_to_see": list(program.who_to_see),
         "meanwhile": list(program.meanwhile),

@@ -310,9 +310,26 @@ def cleared_despite(answers: Answers) -> tuple[str, ...]:
     return tuple(lifted)
 
 
-def build_program(answers: Answers) -> Program:
+def stage_choices(answers: Answers) -> tuple[int, ...]:
+    """The stages a clinician may choose for these answers (section 4.5): any stage at or
+    below the selected one, and stage 3 for a cleared grade 3 that meets stage 3's
+    answers. None for a referral: a choice never passes the safety gate."""
+    if safety_gate(answers):
+        return ()
+    selected = select_stage(answers)[0]
+    meets_stage_three = (
+        answers.pain <= STAGE_THREE_MAX_PAIN
+        and answers.slr is Slr.FULL
+        and answers.toe is ToeTouch.YES
+    )
+    top = 3 if answers.grade is Grade.THREE and meets_stage_three else selected
+    return tuple(range(1, top + 1))
+
+
+def build_program(answers: Answers, stage: int | None = None) -> Program:
     """The whole decision: a referral when the safety gate says so, otherwise a stage with
-    its exercises, reasons, move-on and step-back criteria, and the events to watch for."""
+    its exercises, reasons, move-on and step-back criteria, and the events to watch for.
+    ``stage`` is the clinician's choice, one of ``stage_choices(answers)``."""
     text = guidance()
     refer = safety_gate(answers)
     if refer:
@@ -331,6 +348,13 @@ def build_program(answers: Answers) -> Program:
             meanwhile=text.referral.meanwhile,
         )
     number, stage_reason = select_stage(answers)
+    if stage is not None and stage != number:
+        if stage not in stage_choices(answers):
+            raise ValueError(f"stage {stage} is not a choice for these answers")
+        stage_reason = (
+            f"Stage {stage}, chosen by your clinician (your answers point to stage {number})."
+        )
+        number = stage
     reasons = (stage_reason, dose_reason(answers))
     exercises, left_out = select_exercises(answers, number)
     stage_text = text.stages[number]
@@ -349,6 +373,7 @@ def build_program(answers: Answers) -> Program:
         if below
         else text.safety.step_back_first_stage,
         cleared_despite=cleared_despite(answers),
+        stage_chosen=stage is not None and stage == number and number != select_stage(answers)[0],
     )
 
 

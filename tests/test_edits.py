@@ -350,3 +350,50 @@ def test_a_link_too_long_for_a_qr_code_leaves_the_code_out():
 
     assert share_qr_svg("https://clinic.example/program?" + "x" * 5000) == ""
     assert "<svg" in share_qr_svg("https://clinic.example/program?grade=1")
+
+
+# The clinician's stage choice (PRODUCT.md 4.5)
+
+
+def test_a_clinician_may_choose_a_lower_stage_and_the_handout_says_so(client):
+    data = {**STAGE_2_LARGEST, "stage": "1"}
+    response = client.post("/program", data=data, headers=HTMX)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Stage 1 of 3" in html
+    assert "Stage 1, chosen by your clinician (your answers point to stage 2)." in html
+    assert "stage=1" in response.headers["HX-Replace-Url"]
+    body = client.get("/program.json?" + urlencode(data)).get_json()
+    assert body["stage"] == 1
+    assert body["stage_chosen_by_clinician"] is True
+    assert {e["id"] for e in body["exercises"]} == {"supine-iso", "prone-iso", "hip-hinge"}
+
+
+def test_a_stage_above_the_answers_is_a_message_not_a_program(client):
+    response = client.post("/program", data={**STAGE_2_LARGEST, "stage": "3"}, headers=HTMX)
+    assert response.status_code == 422
+    assert 'id="error-stage">Choose stage 1 or 2' in response.get_data(as_text=True)
+
+
+def test_a_cleared_grade_three_reaches_stage_three_only_by_the_clinicians_choice(client):
+    answers = {"grade": "3", "pain": "1", "slr": "full", "toe": "yes", "side": "left",
+               "cleared": "yes"}  # fmt: skip
+    assert client.get("/program.json?" + urlencode(answers)).get_json()["stage"] == 2
+    chosen = client.get("/program.json?" + urlencode({**answers, "stage": "3"})).get_json()
+    assert chosen["stage"] == 3
+    short = {**answers, "toe": "no", "stage": "3"}  # does not meet stage 3's answers
+    assert client.get("/program.json?" + urlencode(short)).status_code == 422
+
+
+def test_a_stage_choice_never_passes_the_safety_gate(client):
+    body = client.get("/program.json?" + urlencode({**STAGE_2_LARGEST, "pain": "8",
+                                                    "stage": "1"})).get_json()  # fmt: skip
+    assert body["referral"] is True
+
+
+def test_the_stage_choice_survives_the_share_link_with_the_other_edits(client):
+    data = {**STAGE_2_LARGEST, "stage": "1", "edit.hip-hinge.reps": "10"}
+    url = client.post("/program", data=data, headers=HTMX).headers["HX-Replace-Url"]
+    page = client.get("/program?" + urlsplit(url).query).get_data(as_text=True)
+    assert "Stage 1 of 3" in page
+    assert "1 set of 10 reps, every day" in page

@@ -11,7 +11,7 @@ import pytest
 from generator.answers import QUESTIONS, Answers, Flag, Grade, Side, Slr, ToeTouch, parse_answers
 from generator.catalogue import KIND_ORDER, catalogue
 from generator.program import Program
-from generator.rules import build_program, safety_gate, select_stage
+from generator.rules import build_program, safety_gate, select_stage, stage_choices
 
 ECCENTRIC = {"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"}
 FLAG_SUBSETS = [
@@ -388,3 +388,24 @@ def test_select_stage_explains_its_choice():
     stage, reason = select_stage(make(pain=2, toe=ToeTouch.NO))
     assert stage == 2
     assert "toes" in reason
+
+
+def test_every_stage_a_clinician_may_choose_is_a_whole_program_of_that_stage():
+    """Over every answer that can change a stage (side and which sign was cleared cannot:
+    one side and one cleared sign stand for the rest)."""
+    for answers, program in programs():
+        if answers.side is Side.RIGHT or len(answers.flags) > 1 or answers.flags - {Flag.POP}:
+            continue
+        choices = stage_choices(answers)
+        selected = program.stage.number
+        meets_three = answers.pain <= 2 and answers.slr is Slr.FULL and answers.toe is ToeTouch.YES
+        top = 3 if answers.grade is Grade.THREE and meets_three else selected
+        assert choices == tuple(range(1, top + 1)), answers
+        for stage in choices:
+            chosen = build_program(answers, stage=stage)
+            assert chosen.stage.number == stage
+            assert chosen.stage_chosen == (stage != selected)
+            ids = {item.exercise.id for item in chosen.exercises}
+            assert ids == expected_exercises(answers, stage), (answers, stage)
+        with pytest.raises(ValueError, match="not a choice"):
+            build_program(answers, stage=top + 1 if top < 3 else 0)

@@ -28,7 +28,7 @@ from generator.catalogue import guidance
 from generator.edits import NOTE_MAX
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
-from generator.rules import edit_bounds
+from generator.rules import edit_bounds, select_stage, stage_choices
 
 
 class Mode(Enum):
@@ -55,7 +55,7 @@ class Mode(Enum):
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS),
+        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS),  # outside the preview
         questions=QUESTIONS,
         questions_before_signs=QUESTIONS_BEFORE_SIGNS,
         questions_after_signs=[name for name in QUESTIONS if name not in QUESTIONS_BEFORE_SIGNS],
@@ -112,6 +112,8 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         else {},
         "edits": outcome.edits,
         "open_editors": outcome.open_editors(),
+        "stage_choices": stage_choices(parsed.answers) if parsed.answers else (),
+        "selected_stage": select_stage(parsed.answers)[0] if program and program.stage else None,
         "missing": outcome.missing() if any(parsed.values.values()) else [],
         "share_query": share_query,
         "share_pairs": outcome.share_pairs(),
