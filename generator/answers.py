@@ -80,13 +80,14 @@ QUESTIONS: dict[str, Question] = {
     "slr": Question(
         "Lying on your back, lift each leg in turn with the knee straight. Does the injured "
         "leg go about as high as the other one?",
-        "Stop if it hurts. Not needed if a warning sign above applies.",
+        "Stop if it hurts. Leave it out if the answers above already send you to a professional.",
         (("full", "Yes, about as high"), ("limited", "No, not as high")),
     ),
     "toe": Question(
         "Standing with your knees straight, can you reach your toes, or as far as you could "
         "before the injury?",
-        "Reach down slowly and stop if it hurts. Not needed if a warning sign above applies.",
+        "Reach down slowly and stop if it hurts. Leave it out if the answers above already "
+        "send you to a professional.",
         (("yes", "Yes"), ("no", "Not yet")),
     ),
 }

@@ -260,7 +260,8 @@ class Sign:
 class ReferralText:
     title: str
     pain_watch: str
-    meanwhile: tuple[str, ...]
+    meanwhile: tuple[str, ...]  # while waiting a few days for a visit
+    meanwhile_today: tuple[str, ...]  # until seen today
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,8 @@ def _guidance(data: dict[str, Any]) -> Guidance:
                                  _fill(sign["watch"], spot))  # fmt: skip
     spot = where + " [referral]"
     referral = _table(data["referral"], spot,
-                      {"title": str, "pain_watch": str, "meanwhile": list})  # fmt: skip
+                      {"title": str, "pain_watch": str, "meanwhile": list,
+                       "meanwhile_today": list})  # fmt: skip
     spot_safety = where + " [safety]"
     return Guidance(
         frequencies=dict(frequencies),
@@ -335,6 +337,7 @@ def _guidance(data: dict[str, Any]) -> Guidance:
             _fill(referral["title"], spot),
             _fill(referral["pain_watch"], spot),
             _texts(referral["meanwhile"], spot),
+            _texts(referral["meanwhile_today"], spot),
         ),
         who={key: _fill(text, where + " [who]") for key, text in who.items()},
     )

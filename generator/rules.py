@@ -92,7 +92,7 @@ def referral_reasons(
     for flag in Flag:
         sign = signs[flag.value]
         if flag in flags and (sign.level is Level.TODAY or not cleared):
-            reasons.append(Reason(sign.level, sign.who, sign.label))
+            reasons.append(Reason(sign.level, sign.who, f"Warning sign: {sign.label}"))
     if grade is Grade.THREE and not cleared:
         reasons.append(Reason(Level.SOON, "tear", (
             "A grade 3 strain is a severe or complete tear. A doctor or physiotherapist "
@@ -187,10 +187,14 @@ def step_back(answers: Answers, stage: int) -> tuple[Criterion, ...]:
         walking = stage_one_pain(answers.grade)
     else:
         walking = STAGE_THREE_MAX_PAIN + 1
-    return (
-        *texts,
-        Criterion(f"Pain with walking rises to {walking}/10 or more.", (("pain", walking),)),
-    )
+    if stage == 1:  # past stage 1 there is no stage below: it is a referral
+        walking_text = (
+            f"Pain with walking rises to {walking}/10 or more. Then stop the exercises and "
+            "get medical help today."
+        )
+    else:
+        walking_text = f"Pain with walking rises to {walking}/10 or more."
+    return (*texts, Criterion(walking_text, (("pain", walking),)))
 
 
 def dose_reason(answers: Answers) -> str:
@@ -235,12 +239,13 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
 def _left_out_reason(exercise_id: str, rule: Rule, stage: int) -> str:
     if stage in rule.stages:
         return rule.not_needed
-    first, last = min(rule.stages), max(rule.stages)
+    first = min(rule.stages)
     if stage < first:
         if exercise_id in ECCENTRIC and stage == 1:
-            return f"Starts in stage {first}: no slow lowering work while pain is this high."
+            return f"Starts in stage {first} (stage 1 has no slow lowering work)."
         return f"Starts in stage {first}."
-    return f"Part of stage {last} only."
+    stages = " and ".join(str(number) for number in rule.stages)
+    return f"Used in stage{'s' if len(rule.stages) > 1 else ''} {stages}."
 
 
 def select_exercises(
@@ -345,7 +350,9 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
             watch_for=before_visit,
             referral_level=level,
             who_to_see=who_to_see(refer),
-            meanwhile=text.referral.meanwhile,
+            meanwhile=text.referral.meanwhile
+            if level is Level.SOON
+            else text.referral.meanwhile_today,
         )
     number, stage_reason = select_stage(answers)
     if stage is not None and stage != number:

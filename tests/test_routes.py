@@ -303,11 +303,13 @@ def test_pages_have_no_inline_script_or_handlers(client):
 
 def test_exercises_left_out_for_the_same_reason_share_one_line(client):
     html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
-    assert html.count("Part of stage 2 only.") == 1
-    line = html.split("Part of stage 2 only.")[1].split("</li>")[0]
-    for name in ("Active straight leg raise with a band", "Toe touch progression",
-                 "Hip hinge with a pole"):  # fmt: skip
-        assert name in line
+    for reason, names in (
+        ("Used in stage 2.", ("Active straight leg raise with a band", "Toe touch progression")),
+        ("Used in stages 1 and 2.", ("Heel dig hold, lying on your back", "Hip hinge with a pole")),
+    ):
+        assert html.count(reason) == 1
+        line = html.split(reason)[1].split("</li>")[0]
+        assert all(name in line for name in names), line
 
 
 def test_a_referral_answers_without_the_movement_tests(client):
