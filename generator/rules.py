@@ -52,9 +52,7 @@ EXERCISE_RULES: dict[str, Rule] = {
     "straight-leg-bridge": Rule((2, 3), "Works the hamstring with the knee straight."),
     "ecc-sl-bridge": Rule((2, 3), "Trains one leg to control the lowering of your hips."),
     "ecc-sliders": Rule((3,), "Loads both hamstrings as they lengthen under control."),
-    "reverse-deadlift": Rule(
-        (3,), "Loads the hamstring as it lengthens, with the hinge you have practised."
-    ),
+    "reverse-deadlift": Rule((3,), "Loads the hamstring as it lengthens, with a bend at the hips."),
 }
 
 CONDITIONS = {

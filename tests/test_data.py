@@ -104,3 +104,29 @@ def test_the_form_and_the_handout_state_each_warning_sign_the_same_way(client):
     html = client.get("/").get_data(as_text=True)
     for sign in guidance().signs.values():
         assert sign.label in html
+
+
+def test_no_harder_option_goes_past_the_clinicians_edit_bounds():
+    """A "harder" hold or rep count stays within what a clinician may set (PRODUCT.md 4.3)."""
+    from generator.rules import EXERCISE_RULES, edit_bounds
+
+    for exercise in catalogue().values():
+        for stage in EXERCISE_RULES[exercise.id].stages:
+            bounds = edit_bounds(exercise, stage)
+            if bounds.hold_s:
+                for seconds in re.findall(r"hold[^.]*?(\d+) seconds", exercise.harder):
+                    assert int(seconds) <= bounds.hold_s[1], (exercise.id, exercise.harder)
+            for reps in re.findall(r"(\d+) (?:slow )?reps", exercise.harder):
+                assert int(reps) <= bounds.reps[1], (exercise.id, exercise.harder)
+
+
+BRITISH = re.compile(r"practis|colour|centre|favour|organis|recognis|behaviour|programme", re.I)
+
+
+def test_one_spelling_throughout_us_english():
+    from generator.rules import EXERCISE_RULES
+
+    texts = [rule.included for rule in EXERCISE_RULES.values()]
+    for name in ("guidance.toml", "exercises.toml"):
+        texts.append((catalogue_module.resources.files("generator") / "data" / name).read_text())
+    assert not [text for text in texts if BRITISH.search(text)]
