@@ -32,7 +32,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
-ERROR_PAGES = ROOT / "deploy" / "errors"
+ERROR_PAGE = ROOT / "deploy" / "error.html"
+# The pages nginx answers with itself (deploy/nginx.conf names them by status), written
+# from the one template above: status -> (title, what to do).
+ERROR_PAGES = {
+    400: ("Bad Request", "The browser sent a request that this server could not understand."),
+    404: ("Not Found", "The requested page was not found on this server."),
+    408: ("Request Timeout", "The request took too long to arrive. Please try again."),
+    413: ("Request Entity Too Large", "The form was larger than this server accepts (32 KB). "
+          "Please shorten the notes and try again."),
+    414: ("Request-URI Too Long", "The address was longer than this server accepts. "
+          "Please start again from the questionnaire."),
+    431: ("Request Header Fields Too Large", "The browser sent more or longer headers than "
+          "this server accepts. Clearing this site's cookies may help."),
+    502: ("Service Unavailable", "The handout generator is not answering right now. "
+          "Please try again in a minute."),
+}  # fmt: skip
 BIN = Path(sys.executable).parent
 
 
@@ -51,16 +66,20 @@ def nginx_binary() -> str:
 
 
 def write_nginx_config(folder: Path, *, listen: str, upstream: str) -> Path:
-    """deploy/nginx.conf with its placeholders filled, and a copy of the error pages, in
-    ``folder`` (nginx's prefix: its pid file and temporary folders go there too).
+    """deploy/nginx.conf with its placeholders filled, and the error pages written from
+    deploy/error.html, in ``folder`` (nginx's prefix: its pid file and temporary folders
+    go there too).
 
     Run as root, nginx's workers run as `nobody`: the folder and the pages are made
     readable by everyone (they hold nothing secret), wherever the checkout is."""
     folder.chmod(0o755)
     errors = folder / "errors"
-    shutil.copytree(ERROR_PAGES, errors)
-    errors.chmod(0o755)
-    for page in errors.iterdir():
+    errors.mkdir(mode=0o755)
+    errors.chmod(0o755)  # whatever the umask
+    template = ERROR_PAGE.read_text()
+    for status, (title, text) in ERROR_PAGES.items():
+        page = errors / f"{status}.html"
+        page.write_text(template.replace("@TITLE@", title).replace("@TEXT@", text))
         page.chmod(0o644)
     text = NGINX_TEMPLATE.read_text()
     for name, value in {

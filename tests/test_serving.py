@@ -270,3 +270,12 @@ def test_concurrent_distinct_downloads_are_right_or_busy(production_server):
     counts = verdicts(download_all(production_server.url, forms), one_at_a_time(forms))
     assert counts["wrong"] == 0, counts
     assert counts["correct"] >= 2, counts
+
+
+def test_every_error_page_nginx_names_is_written():
+    from scripts.serve import ERROR_PAGES, NGINX_TEMPLATE
+
+    named = {
+        int(status) for status in re.findall(r"/_errors/(\d+)\.html", NGINX_TEMPLATE.read_text())
+    }
+    assert named == set(ERROR_PAGES)
