@@ -12,7 +12,7 @@ NPM_STAMP := node_modules/.installed-stamp
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
 	poppler-utils chromium zbar-tools openjdk-17-jre-headless strace nginx
 
-.PHONY: install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
+.PHONY: readability install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
 
 install: $(STAMP)
 
@@ -84,6 +84,10 @@ test-fast: install
 # Figures for people, not pass/fail: the speed and size of the slow parts.
 bench: install system-deps
 	$(PY) scripts/bench.py
+
+# Reading grade of every text a patient reads: median and worst per kind (PRODUCT.md 8).
+readability: install
+	$(PY) -c "from generator.readability import report; print(report())"
 
 # One page with every figure of every exercise, for review at a glance.
 figures: install system-deps

@@ -29,10 +29,12 @@ class Kind(StrEnum):
     ISOMETRIC = "isometric"
     PATTERN = "pattern"
     LOADING = "loading"
+    PREVENTION = "prevention"  # after rehab, to keep the strain from coming back
 
 
 # Warm-up first, loaded work last.
-KIND_ORDER = (Kind.WARM_UP, Kind.MOBILITY, Kind.ISOMETRIC, Kind.PATTERN, Kind.LOADING)
+KIND_ORDER = (Kind.WARM_UP, Kind.MOBILITY, Kind.ISOMETRIC, Kind.PATTERN, Kind.LOADING,
+              Kind.PREVENTION)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ class StageText:
     frequency: str  # a key of Guidance.frequencies
     loading_frequency: str
     checks: tuple[str, ...]  # "move on when" checks the questionnaire does not ask
+    walking_running: tuple[str, ...]  # what walking and running the stage allows
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,39 @@ class ReferralText:
 
 
 @dataclass(frozen=True)
+class Expect:
+    """What to expect: typical time out by grade (a key of Grade), never a promise."""
+
+    intro: str
+    criteria: str
+    grade: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RampWeek:
+    weeks: str  # e.g. "Weeks 5 to 10"
+    days: int  # days a week
+    dose: str  # e.g. "2 sets of 5"
+
+
+@dataclass(frozen=True)
+class Prevention:
+    """Keep it from coming back: the Nordic exercise's ramp and upkeep (stage 3 only)."""
+
+    title: str
+    why: str
+    start_when: str
+    maintenance: str
+    ramp: tuple[RampWeek, ...]
+
+
+@dataclass(frozen=True)
+class ClinicianText:
+    title: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Guidance:
     """The handout's texts beyond the exercises (data/guidance.toml)."""
 
@@ -274,6 +310,10 @@ class Guidance:
     signs: dict[str, Sign]  # by warning sign (Flag value)
     referral: ReferralText
     who: dict[str, str]  # kind -> who to see and how soon
+    expect: Expect
+    prevention: Prevention
+    words: dict[str, str]  # a word the handout uses -> the sentence that explains it
+    clinician: ClinicianText
 
 
 def _guidance(data: dict[str, Any]) -> Guidance:
@@ -281,7 +321,8 @@ def _guidance(data: dict[str, Any]) -> Guidance:
 
     where = "guidance.toml"
     _table(data, where, {"frequencies": dict, "stage": dict, "safety": dict, "signs": dict,
-                         "referral": dict, "who": dict})  # fmt: skip
+                         "referral": dict, "who": dict, "expect": dict, "prevention": dict,
+                         "words": dict, "clinician": dict})  # fmt: skip
     frequencies = _table(data["frequencies"], where + " [frequencies]",
                          dict.fromkeys(data["frequencies"], str))  # fmt: skip
     who = _table(data["who"], where + " [who]", dict.fromkeys(data["who"], str))
@@ -291,13 +332,15 @@ def _guidance(data: dict[str, Any]) -> Guidance:
         spot = f"{where} [stage.{number}]"
         stage = _table(data["stage"][str(number)], spot,
                        {"name": str, "purpose": str, "sets": int, "frequency": str,
-                        "loading_frequency": str, "checks": list})  # fmt: skip
+                        "loading_frequency": str, "checks": list,
+                        "walking_running": list})  # fmt: skip
         for key in ("frequency", "loading_frequency"):
             if stage[key] not in frequencies:
                 raise DataError(f"{spot}.{key}: not one of [frequencies]")
         stages[number] = StageText(
             _fill(stage["name"], spot), _fill(stage["purpose"], spot), stage["sets"],
             stage["frequency"], stage["loading_frequency"], _texts(stage["checks"], spot),
+            _texts(stage["walking_running"], spot),
         )  # fmt: skip
     spot = where + " [safety]"
     safety = _table(data["safety"], spot,
@@ -322,6 +365,7 @@ def _guidance(data: dict[str, Any]) -> Guidance:
                        "meanwhile_today": list})  # fmt: skip
     spot_safety = where + " [safety]"
     return Guidance(
+        **_more_guidance(data, where),
         frequencies=dict(frequencies),
         stages=stages,
         safety=Safety(
@@ -341,6 +385,44 @@ def _guidance(data: dict[str, Any]) -> Guidance:
         ),
         who={key: _fill(text, where + " [who]") for key, text in who.items()},
     )
+
+
+def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The sections after the referral's: what to expect, prevention, words, clinician."""
+    from generator.answers import Grade
+
+    at_expect = spot = where + " [expect]"
+    expect = _table(data["expect"], spot, {"intro": str, "criteria": str, "grade": dict})
+    _table(expect["grade"], spot + ".grade", {grade.value: str for grade in Grade})
+    at_prevention = spot = where + " [prevention]"
+    prevention = _table(data["prevention"], spot,
+                        {"title": str, "why": str, "start_when": str, "maintenance": str,
+                         "ramp": list})  # fmt: skip
+    ramp = []
+    for number, week in enumerate(prevention["ramp"]):
+        _table(week, f"{spot}.ramp[{number}]", {"weeks": str, "days": int, "dose": str})
+        ramp.append(RampWeek(week["weeks"], week["days"], week["dose"]))
+    words = _table(data["words"], where + " [words]", dict.fromkeys(data["words"], str))
+    spot = where + " [clinician]"
+    clinician = _table(data["clinician"], spot, {"title": str, "evidence": list})
+    return {
+        "expect": Expect(
+            _fill(expect["intro"], at_expect),
+            _fill(expect["criteria"], at_expect),
+            {key: _fill(text, at_expect) for key, text in expect["grade"].items()},
+        ),
+        "prevention": Prevention(
+            *(
+                _fill(prevention[key], at_prevention)
+                for key in ("title", "why", "start_when", "maintenance")
+            ),
+            tuple(ramp),
+        ),
+        "words": dict(words),
+        "clinician": ClinicianText(
+            _fill(clinician["title"], spot), _texts(clinician["evidence"], spot)
+        ),
+    }
 
 
 @cache

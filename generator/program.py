@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator.answers import Answers
-from generator.catalogue import Exercise, Figure, Level
+from generator.catalogue import Exercise, Figure, Level, Prevention, guidance
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,18 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class Week:
+    """One week of a dose that builds up week by week."""
+
+    label: str  # e.g. "Week 1", "From week 3"
+    sets: int
+    reps: int
+
+
+@dataclass(frozen=True)
 class Dose:
-    """What the patient does: sets of reps (or rolls), how often, and how."""
+    """What the patient does: sets of reps (or rolls), how often, and how. ``ramp`` caps
+    (sets, reps) for weeks 1, 2, ... of a dose that builds up; the full dose follows."""
 
     reps: int
     sets: int
@@ -33,17 +43,44 @@ class Dose:
     hold_s: int | None = None
     tempo: str | None = None
     note: str | None = None
+    ramp: tuple[tuple[int, int], ...] = ()
+
+    def amount(self, sets: int | None = None, reps: int | None = None) -> str:
+        """E.g. '2 sets of 10 reps each leg, hold 5 seconds'."""
+        sets, reps = sets or self.sets, reps or self.reps
+        text = f"{sets} {'set' if sets == 1 else 'sets'} of {reps} {self.unit}"
+        if self.per_side:
+            text += " each leg"
+        if self.hold_s:
+            text += f", hold {self.hold_s} seconds"
+        return text
+
+    def weeks(self) -> tuple[Week, ...]:
+        """Week by week, for a dose that builds up (empty otherwise)."""
+        if not self.ramp:
+            return ()
+        first = tuple(
+            Week(f"Week {number}", min(sets, self.sets), min(reps, self.reps))
+            for number, (sets, reps) in enumerate(self.ramp, start=1)
+        )
+        return (*first, Week(f"From week {len(self.ramp) + 1}", self.sets, self.reps))
+
+    def lines(self) -> tuple[str, ...]:
+        """The dose box: the amount (week by week when it builds up), then how often."""
+        weeks = self.weeks()
+        if weeks:
+            amounts = tuple(f"{week.label}: {self.amount(week.sets, week.reps)}" for week in weeks)
+        else:
+            amounts = (self.amount(),)
+        order = ("Each leg: your uninjured leg first, then your injured leg.",)
+        return (*amounts, self.frequency[0].upper() + self.frequency[1:], *order[: self.per_side])
 
     def summary(self) -> str:
-        """One line for the handout, e.g. '2 sets of 10 reps each leg, hold 5 s, every day'."""
-        set_word = "set" if self.sets == 1 else "sets"
-        parts = [f"{self.sets} {set_word} of {self.reps} {self.unit}"]
-        if self.per_side:
-            parts[0] += " each leg"
-        if self.hold_s:
-            parts.append(f"hold {self.hold_s} s")
-        parts.append(self.frequency)
-        return ", ".join(parts)
+        """One line, e.g. '2 sets of 10 reps each leg, hold 5 seconds, every day'."""
+        weeks = self.weeks()
+        amount = self.amount(weeks[0].sets, weeks[0].reps) if weeks else self.amount()
+        building = ", building up each week" if weeks else ""
+        return f"{amount}{building}, {self.frequency}"
 
 
 @dataclass(frozen=True)
@@ -109,6 +146,10 @@ class Program:
     removed: tuple[LeftOut, ...] = ()  # left out by the clinician
     reordered: bool = False  # the clinician changed the order
     stage_chosen: bool = False  # the clinician chose this stage
+    walking_running: tuple[str, ...] = ()
+    expect: tuple[str, ...] = ()  # what to expect: how long, as a guide
+    prevention: Prevention | None = None  # stage 3: keep it from coming back ...
+    prevention_exercise: Prescription | None = None  # ... with the Nordic exercise
 
     @property
     def referral(self) -> bool:
@@ -135,6 +176,17 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
             for item in program.step_back_to
         ],
         "removed": [item.id for item in program.removed],
+        "plan": _plan(program),
+        "walking_running": list(program.walking_running),
+        "what_to_expect": list(program.expect),
+        "keep_it_from_coming_back": _prevention(program, images),
+        "for_clinician": {
+            "left_out": [
+                {"id": item.id, "name": item.name, "reason": item.reason}
+                for item in program.left_out
+            ],
+            "evidence": list(guidance().clinician.evidence),
+        },
         "exercises": [
             {
                 "id": item.exercise.id,
@@ -142,7 +194,7 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
                 "purpose": item.exercise.purpose,
                 "steps": list(item.exercise.steps),
                 "cues": list(item.exercise.cues),
-                "dose": {**asdict(item.dose), "summary": item.dose.summary()},
+                "dose": _dose(item.dose),
                 "equipment": {
                     "needed": item.exercise.equipment,
                     "substitute": item.exercise.substitute,
@@ -158,4 +210,55 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
             }
             for item in program.exercises
         ],
+    }
+
+
+def _dose(dose: Dose) -> dict[str, Any]:
+    fields = asdict(dose)
+    del fields["ramp"]  # as the weeks it gives
+    weeks = [asdict(week) for week in dose.weeks()]
+    return {**fields, "weeks": weeks, "summary": dose.summary(), "lines": list(dose.lines())}
+
+
+def _plan(program: Program) -> dict[str, Any] | None:
+    """Your plan at a glance: the stage, the exercises and how often, the pain limit."""
+    if program.stage is None:
+        return None
+    from generator.thresholds import EXERCISE_PAIN_MAX
+
+    return {
+        "stage": program.stage.number,
+        "name": program.stage.name,
+        "exercises": [{"id": item.exercise.id, "name": item.exercise.name,
+                       "how_often": item.dose.frequency} for item in program.exercises],
+        "pain_limit": EXERCISE_PAIN_MAX,
+        "words": dict(guidance().words),
+    }  # fmt: skip
+
+
+def _prevention(
+    program: Program, images: Callable[[Prescription], list[str]]
+) -> dict[str, Any] | None:
+    prevention, item = program.prevention, program.prevention_exercise
+    if prevention is None or item is None:
+        return None
+    exercise = item.exercise
+    return {
+        "title": prevention.title,
+        "why": prevention.why,
+        "start_when": prevention.start_when,
+        "maintenance": prevention.maintenance,
+        "ramp": [asdict(week) for week in prevention.ramp],
+        "exercise": {
+            "id": exercise.id,
+            "name": exercise.name,
+            "purpose": exercise.purpose,
+            "steps": list(exercise.steps),
+            "cues": list(exercise.cues),
+            "equipment": {"needed": exercise.equipment, "substitute": exercise.substitute},
+            "pain_limit": exercise.pain_limit,
+            "easier": exercise.easier,
+            "harder": exercise.harder,
+            "images": images(item),
+        },
     }

@@ -36,9 +36,9 @@ EXERCISE_RULES: dict[str, Rule] = {
     "foam-roll": Rule((2, 3), "Eases the back of the thigh before you load it."),
     "aslr-band": Rule(
         (2,),
-        "Your straight leg raise does not reach vertical yet: this retrains it.",
+        "Your injured leg does not lift as high as the other yet: this helps it lift higher.",
         needs="slr_limited",
-        not_needed="Not needed: your straight leg raise already reaches about vertical.",
+        not_needed="Not needed: your injured leg already lifts as high as the other.",
     ),
     "toe-touch": Rule(
         (2,),
@@ -53,7 +53,15 @@ EXERCISE_RULES: dict[str, Rule] = {
     "ecc-sl-bridge": Rule((2, 3), "Trains one leg to control the lowering of your hips."),
     "ecc-sliders": Rule((3,), "Loads both hamstrings as they lengthen under control."),
     "reverse-deadlift": Rule((3,), "Loads the hamstring as it lengthens, with a bend at the hips."),
+    # In no stage's list: printed on stage 3 under "Keep it from coming back".
+    "nordic": Rule((), "Helps keep the strain from coming back, once stage 3 is easy."),
 }
+
+# Stage 3 builds up week by week instead of starting at the full dose (PRODUCT.md 4.3,
+# after Askling et al. 2013 and the Nordic ramp): (sets, reps) at most in week 1, then
+# week 2; the full dose from week 3.
+STAGE_THREE_RAMP = ((2, 6), (3, 8))
+STAGE_THREE_RAMP_GRADE_ONE = ((2, 8), (3, 8))
 
 CONDITIONS = {
     "slr_limited": lambda answers: answers.slr is Slr.LIMITED,
@@ -83,8 +91,8 @@ def referral_reasons(
     if pain >= REFER_PAIN:
         reasons.append(Reason(Level.TODAY, "today", (
             f"Your pain with everyday movement is {pain}/10. At {REFER_PAIN} or more, a "
-            "doctor should check the leg before any exercise"
-            + (", even though exercise was cleared before." if cleared else ".")
+            "doctor should check the leg before you exercise"
+            + (", even though you were cleared before." if cleared else ".")
         )))  # fmt: skip
     signs = guidance().signs
     for flag in Flag:
@@ -116,31 +124,31 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     if pain >= low:
         if answers.grade is Grade.THREE:
             return 1, (
-                f"Stage 1 because a cleared grade 3 strain with pain of {pain}/10 starts with "
-                f"the gentlest stage (until walking pain is {low - 1}/10 or less)."
+                f"You start at stage 1. After a cleared grade 3 tear with walking pain of "
+                f"{pain}/10, the gentlest stage comes first, until the pain is "
+                f"{low - 1}/10 or less."
             )
         return 1, (
-            f"Stage 1 because walking pain is {pain}/10: gentle holds come first while it "
-            f"settles (stage 1 is for pain of {low} to {REFER_PAIN - 1})."
+            f"You start at stage 1 because walking pain is {pain}/10. Gentle holds come "
+            f"first while it settles. Stage 1 is for pain of {low} to {REFER_PAIN - 1}."
         )
     limits = []
     if answers.slr is Slr.LIMITED:
-        limits.append("your injured leg does not lift as high as the other yet")
+        limits.append("Your injured leg does not lift as high as the other yet.")
     if answers.toe is ToeTouch.NO:
-        limits.append("you cannot reach your toes yet")
+        limits.append("You cannot reach your toes yet.")
     if pain > STAGE_THREE_MAX_PAIN:
         limits.append(
-            f"walking pain is {pain}/10, and the harder lowering exercises of stage 3 wait "
-            f"until it is {STAGE_THREE_MAX_PAIN}/10 or less"
+            f"Walking pain is {pain}/10. The harder exercises of stage 3 wait until it is "
+            f"{STAGE_THREE_MAX_PAIN}/10 or less."
         )
     if answers.grade is Grade.THREE:
-        limits.append("after a grade 3 tear, your clinician decides when stage 3 starts")
+        limits.append("After a grade 3 tear, your clinician decides when stage 3 starts.")
     if limits:
-        listed = ", ".join(limits[:-1]) + " and " + limits[-1] if len(limits) > 1 else limits[0]
-        return 2, f"Stage 2 because {listed}."
+        return 2, " ".join(("You start at stage 2.", *limits))
     return 3, (
-        f"Stage 3 because walking pain is {pain}/10, your injured leg lifts as high as the "
-        "other and you can reach your toes: you are ready for slow lowering work."
+        f"You start at stage 3. Walking pain is {pain}/10, your injured leg lifts as high as "
+        "the other, and you reach your toes. You are ready for slow lowering work."
     )
 
 
@@ -198,15 +206,15 @@ def step_back(answers: Answers, stage: int) -> tuple[Criterion, ...]:
 def dose_reason(answers: Answers) -> str:
     """Why the doses start where they do (section 4.2: grade sets the starting point)."""
     if answers.grade is Grade.ONE:
-        return "Grade 1 (mild) strain: where a dose is a range, you start at the upper end."
+        return "Grade 1 (mild) strain, so your doses start at the higher end."
     if answers.grade is Grade.UNKNOWN:
         return (
-            "The grade is not known, so it is treated as grade 2: where a dose is a range, "
-            "you start at the lower end."
+            "The grade is not known, so your doses start at the lower end, as for a moderate "
+            "(grade 2) strain."
         )
-    return (
-        f"Grade {answers.grade.value} strain: where a dose is a range, you start at the lower end."
-    )
+    if answers.grade is Grade.TWO:
+        return "Grade 2 (moderate) strain, so your doses start at the lower end."
+    return "Grade 3 (severe) strain, so your doses start at the lower end."
 
 
 def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
@@ -221,6 +229,9 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
     else:
         sets, schedule = stage_text.sets, stage_text.frequency
     hold = exercise.dose.hold_s
+    ramp = ()
+    if stage == 3 and exercise.kind is Kind.LOADING:
+        ramp = STAGE_THREE_RAMP_GRADE_ONE if upper else STAGE_THREE_RAMP
     return Dose(
         reps=exercise.dose.reps[1 if upper else 0],
         sets=sets,
@@ -231,6 +242,7 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
         hold_s=hold[1 if upper else 0] if hold else None,
         tempo=exercise.dose.tempo,
         note=exercise.dose.note,
+        ramp=ramp,
     )
 
 
@@ -255,6 +267,8 @@ def select_exercises(
     left_out: list[LeftOut] = []
     for exercise in catalogue().values():
         rule = EXERCISE_RULES[exercise.id]
+        if not rule.stages:
+            continue
         wanted = stage in rule.stages and (rule.needs is None or CONDITIONS[rule.needs](answers))
         if not wanted:
             reason = _left_out_reason(exercise.id, rule, stage)
@@ -364,6 +378,8 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
     exercises, left_out = select_exercises(answers, number)
     stage_text = text.stages[number]
     below = select_exercises(answers, number - 1)[0] if number > 1 else ()
+    expect = text.expect
+    nordic = catalogue()["nordic"]
     return Program(
         answers=answers,
         reasons=reasons,
@@ -379,6 +395,17 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
         else text.safety.step_back_first_stage,
         cleared_despite=cleared_despite(answers),
         stage_chosen=stage is not None and stage == number and number != select_stage(answers)[0],
+        walking_running=stage_text.walking_running,
+        expect=(expect.intro, expect.grade[answers.grade.value], expect.criteria),
+        prevention=text.prevention if number == 3 else None,
+        prevention_exercise=Prescription(
+            exercise=nordic,
+            dose=dose_for(nordic, number, answers),
+            reason=EXERCISE_RULES["nordic"].included,
+            figures=nordic.figures_for(number),
+        )
+        if number == 3
+        else None,
     )
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from generator.catalogue import guidance
+
 pytestmark = pytest.mark.slow
 
 # Debian's Chromium and the live server come from conftest.py (browser_type_launch_args,
 # live_server), shared with the accessibility, security and privacy tests.
+
+REFERRAL_TITLE = guidance().referral.title
 
 
 def answer(page, grade="1", pain="2", slr="full", toe="yes", side="left"):
@@ -46,7 +50,7 @@ def test_the_preview_shows_figures(page, live_server):
 def test_referral_answers_show_see_a_professional(page, live_server):
     page.goto(live_server + "/")
     answer(page, pain="8")
-    page.locator("#preview").get_by_text("See a professional first").wait_for()
+    page.locator("#preview").get_by_text(REFERRAL_TITLE).wait_for()
 
 
 def test_download_pdf_from_the_preview(page, live_server):

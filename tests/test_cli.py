@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.catalogue import guidance
 from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.slow
@@ -17,6 +18,8 @@ CSV = """grade,pain,slr,toe,side,flags,cleared,name,clinician,notes,date,paper
 ,,,,,,,,,,,
 1,2,sideways,yes,up,,,Two Mistakes,,,,
 """
+
+REFERRAL_TITLE = guidance().referral.title
 
 
 def flat_text(path) -> str:
@@ -63,7 +66,7 @@ def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, 
     ]
     # A cleared grade 3 stays in stage 2 until the clinician chooses stage 3.
     assert "Stage 2 of 3" in flat_text(out / "005-cleared-case-2026-04-02.pdf")
-    assert "See a professional first" in flat_text(out / "006-referral-case-2026-04-03.pdf")
+    assert REFERRAL_TITLE in flat_text(out / "006-referral-case-2026-04-03.pdf")
 
 
 def test_a_batch_of_good_rows_only_exits_cleanly(runner, tmp_path):

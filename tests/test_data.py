@@ -130,3 +130,71 @@ def test_one_spelling_throughout_us_english():
     for name in ("guidance.toml", "exercises.toml"):
         texts.append((catalogue_module.resources.files("generator") / "data" / name).read_text())
     assert not [text for text in texts if BRITISH.search(text)]
+
+
+# The exercise texts (PRODUCT.md 4.3): which leg first, doses only in the dose box, no
+# text that assumes an earlier stage, nothing harder on the sore area in stages 1 and 2.
+
+
+def test_every_one_leg_exercise_says_the_uninjured_leg_goes_first():
+    for exercise in catalogue().values():
+        if not exercise.dose.per_side:
+            continue
+        steps = " ".join(exercise.steps)
+        uninjured = steps.find("uninjured leg")
+        injured = steps.find("injured leg", uninjured + len("uninjured leg"))
+        assert 0 <= uninjured < injured, exercise.id
+
+
+def test_one_leg_doses_say_the_order_too():
+    from generator.answers import Answers, Grade, Side, Slr, ToeTouch
+    from generator.rules import build_program
+
+    answers = Answers(Grade.TWO, 3, Slr.LIMITED, ToeTouch.NO, Side.LEFT, frozenset(), False)
+    for item in build_program(answers).exercises:
+        order = "Each leg: your uninjured leg first, then your injured leg."
+        assert (order in item.dose.lines()) == item.exercise.dose.per_side, item.exercise.id
+
+
+def test_steps_leave_the_numbers_to_the_dose_box():
+    """A clinician may change reps and holds: steps and cues never state them, and a
+    number of seconds in a step is the exercise's tempo."""
+    for exercise in catalogue().values():
+        for text in (*exercise.steps, *exercise.cues, exercise.dose.note or ""):
+            assert not re.search(r"\d+ (reps|rolls|times)\b", text), (exercise.id, text)
+            for seconds in re.findall(r"(\d+) seconds", text):
+                assert seconds in (exercise.dose.tempo or ""), (exercise.id, text)
+        for text in (*exercise.steps, *exercise.cues):
+            assert not re.search(r"count of (\d+)", text) or (
+                re.search(r"count of (\d+)", text)[0] in (exercise.dose.tempo or "")
+            ), (exercise.id, text)
+
+
+EARLIER = re.compile(r"\b(stage [123]|as before|last stage|earlier stage|you learned|already)\b",
+                     re.I)  # fmt: skip
+
+
+def test_no_exercise_text_assumes_an_earlier_stage_was_done():
+    for exercise in catalogue().values():
+        texts = (exercise.purpose, *exercise.steps, *exercise.cues, exercise.easier,
+                 exercise.harder, *exercise.stage_notes.values())  # fmt: skip
+        assert not [text for text in texts if EARLIER.search(text)], exercise.id
+
+
+# Words that make an option harder by adding load or stretch on the sore muscle.
+LOADS_THE_SORE_AREA = re.compile(
+    r"heavier|weight|cross|higher|further|straighter|stretch|one leg|single-leg", re.I
+)
+
+
+def test_harder_options_in_stages_one_and_two_add_no_load_or_stretch_on_the_sore_area():
+    """Harder in stages 1 and 2 means slower, longer or firmer, within the edit bounds;
+    a straighter knee or a stronger band is allowed only where it stays a hold."""
+    from generator.rules import EXERCISE_RULES
+
+    allowed = {"supine-iso": {"further", "straighter"}, "toe-touch": {"straighter"}}
+    for exercise in catalogue().values():
+        if not set(EXERCISE_RULES[exercise.id].stages) & {1, 2}:
+            continue
+        found = {word.lower() for word in LOADS_THE_SORE_AREA.findall(exercise.harder)}
+        assert found <= allowed.get(exercise.id, set()), (exercise.id, exercise.harder)

@@ -20,14 +20,19 @@ from generator.figures import (
 from generator.figures.body import (
     BODY,
     FAR,
+    LUMBAR,
+    NECK,
     R_HAND,
     SEGMENT_LENGTHS,
     SEGMENTS,
+    SHIN,
     SUPINE_HIP_Y,
+    THORAX,
     WORK,
 )
+from generator.figures.draw import INK
 from generator.figures.poses import SLIDER_H, STOOL_H
-from generator.figures.props import KETTLEBELL_DROP
+from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PROP_GREY, SOFA_SEAT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
@@ -44,6 +49,7 @@ EXPECTED_POSITIONS = {
     "ecc-sliders": ("bridge", "straight"),
     "hip-hinge": ("stand", "hinge"),
     "reverse-deadlift": ("top", "bottom"),
+    "nordic": ("kneel", "lower"),
 }
 FIGURES = [(e, p) for e, ps in POSITIONS.items() for p in ps]
 FIGURES_BY_SIDE = [(e, p, s) for e, p in FIGURES for s in ("left", "right")]
@@ -70,6 +76,9 @@ FLAT_FOOTED = [
     ("reverse-deadlift", "bottom"),
 ]
 HINGED = [("hip-hinge", "hinge"), ("reverse-deadlift", "bottom")]
+# Kneeling: in none of the lists above (the feet are pointed back, not flat; the hips
+# stay straight, not hinged).
+KNEELING = [("nordic", "kneel"), ("nordic", "lower")]
 
 
 def parse(svg: str) -> ET.Element:
@@ -501,6 +510,97 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
     assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
     for j in (bridge, straight):
         assert j["near_heel"][1] == pytest.approx(SLIDER_H, abs=0.01)
+
+
+def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:
+    """An SVG point of a canonical figure in world coordinates (y up, floor y = 0)."""
+    left, top, _, _ = view_box(exercise_id)
+    return (float(x) + left, -(float(y) + top))
+
+
+def nordic_props(position: str) -> tuple[tuple[float, float, float], list[tuple[float, float]]]:
+    """The cushion as (back x, front x, top) and the sofa's outline, in world coordinates,
+    as drawn: the cushion is the figure's one rect, the sofa its one grey polygon."""
+    elements = drawn(parse(figure_svg("nordic", position, "left", ALT)))
+    (rect,) = [el for el in elements if el.tag == f"{SVG_NS}rect"]
+    x0, top = world("nordic", rect.get("x"), rect.get("y"))
+    (sofa,) = [
+        el for el in elements if el.tag == f"{SVG_NS}polygon" and el.get("fill") == PROP_GREY.fill
+    ]
+    outline = [world("nordic", *pair.split(",")) for pair in coordinates(sofa)]
+    return (x0, x0 + float(rect.get("width")), top), outline
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), KNEELING)
+def test_nordic_kneels_on_the_cushion_with_ankles_under_the_sofa(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    circles = body_outline(exercise_id, position)
+    (back, front, top), sofa = nordic_props(position)
+    assert top == pytest.approx(CUSHION_H, abs=0.1)
+    for side in ("near", "far"):
+        knee, ankle = j[f"{side}_knee"], j[f"{side}_ankle"]
+        heel, toe = j[f"{side}_heel"], j[f"{side}_toe"]
+        assert back < knee[0] < front  # kneeling on the cushion
+        assert angle_from_floor(knee, ankle) < 18  # shins near horizontal
+        assert toe[0] < ankle[0] < knee[0]  # feet pointed back ...
+        assert heel[1] > ankle[1]  # ... soles up, tops of the feet down
+    knee = j["near_knee"]
+    # The underside of the knees rests on the cushion, neither sinking nor floating.
+    under_knee = [c[1] - r for c, r in circles if abs(c[0] - knee[0]) < 5 and c[1] < knee[1]]
+    assert min(under_knee) == pytest.approx(CUSHION_H, abs=0.6)
+    # The feet rest on the floor behind.
+    feet = [c[1] - r for c, r in circles if c[0] < knee[0] - SHIN / 2]
+    assert -0.8 <= min(feet) <= 1.0
+    # The sofa's raised lower front edge lies on the heels, right above the ankles ...
+    edge = max((p for p in sofa if 1.0 < p[1] < SOFA_SEAT / 2), key=lambda p: p[0])
+    for side in ("near", "far"):
+        heel, ankle, toe = j[f"{side}_heel"], j[f"{side}_ankle"], j[f"{side}_toe"]
+        assert edge[1] == pytest.approx(heel[1], abs=0.3)  # the top of the foot
+        assert ankle[0] < edge[0] < heel[0] + 3
+        assert toe[1] < edge[1]
+    # ... and the feet are under the sofa: where it stands on the floor is behind the toes.
+    feet_back = min(j["near_toe"][0], j["far_toe"][0])
+    assert all(p[0] < feet_back - 2 for p in sofa if p[1] < edge[1] - 0.5)
+
+
+def forward_of_vertical(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far the line a -> b leans forward (+x) of straight up, degrees."""
+    return 90 - direction(a, b)
+
+
+def test_nordic_lowers_the_body_forward_in_one_straight_line():
+    kneel, lower = pose_joints("nordic", "kneel"), pose_joints("nordic", "lower")
+    for position, j in (("kneel", kneel), ("lower", lower)):
+        flex = pose_flexion("nordic", position)
+        assert abs(flex["near_hip"]) < 3  # hips straight, not sitting back or bending
+        assert abs(flex["far_hip"]) < 3
+        assert abs(flex["spine"]) < 3
+        for joint in ("hip", "waist", "back", "head"):
+            assert distance_to_line(j[joint], j["near_knee"], j["shoulder"]) < 1.0
+    assert abs(forward_of_vertical(kneel["near_knee"], kneel["shoulder"])) < 5
+    assert 35 <= forward_of_vertical(lower["near_knee"], lower["shoulder"]) <= 55
+    assert lower["head"][0] > lower["near_knee"][0] + 30  # head well ahead of the knees
+    assert lower["head"][1] < kneel["head"][1] - 10  # lowering towards the floor
+    for name in ("near_knee", "far_knee", "near_ankle", "far_ankle"):  # knees and feet stay
+        assert lower[name] == pytest.approx(kneel[name], abs=1e-6)
+    # A curved arrow shows the lowering; the start position has no arrow.
+    for position, curved in (("kneel", False), ("lower", True)):
+        elements = drawn(parse(figure_svg("nordic", position, "left", ALT)))
+        (ink,) = [el for el in elements if el.get("fill") == INK]
+        assert ("Q" in ink.get("d")) is curved
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), KNEELING)
+def test_nordic_hands_are_in_front_of_the_chest_with_elbows_bent(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    flex = pose_flexion(exercise_id, position)
+    up = math.radians(direction(j["near_knee"], j["shoulder"]))
+    along, ahead = (math.cos(up), math.sin(up)), (math.sin(up), -math.cos(up))
+    for side in ("near", "far"):
+        assert flex[f"{side}_elbow"] > 60
+        hand = (j[f"{side}_hand"][0] - j["shoulder"][0], j[f"{side}_hand"][1] - j["shoulder"][1])
+        assert -(THORAX + LUMBAR) < hand[0] * along[0] + hand[1] * along[1] < NECK  # chest height
+        assert hand[0] * ahead[0] + hand[1] * ahead[1] > 4  # in front of the body line
 
 
 # --- rendering -------------------------------------------------------------------------

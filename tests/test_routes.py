@@ -33,7 +33,7 @@ def test_json_for_a_mild_strain_with_full_range_is_a_stage_3_program(client):
     body = response.get_json()
     assert body["referral"] is False
     assert body["stage"] == 3
-    assert body["stage_name"] == "Build eccentric strength"
+    assert body["stage_name"] == "Build strength as the muscle lengthens"
     assert body["reasons"]
     assert [e["id"] for e in body["exercises"]] == [
         "foam-roll",
@@ -169,7 +169,7 @@ def test_program_page_ignores_personal_fields_in_the_url(client):
 
 def test_referral_page_says_who_to_see_and_has_no_exercises(client):
     html = client.get("/program?" + query(REFERRAL)).get_data(as_text=True)
-    assert "See a professional first" in html
+    assert "Have your leg checked before you start to exercise" in html
     assert "Who to see, and how soon" in html
     assert "Get medical help today." in html  # pain of 8: the same day
     assert "Your exercises" not in html
@@ -308,7 +308,7 @@ def test_exercises_left_out_for_the_same_reason_share_one_line(client):
         ("Used in stages 1 and 2.", ("Heel dig hold, lying on your back", "Hip hinge with a pole")),
     ):
         assert html.count(reason) == 1
-        line = html.split(reason)[1].split("</li>")[0]
+        line = html.split(reason)[0].rsplit("<li>", 1)[1]
         assert all(name in line for name in names), line
 
 
@@ -329,3 +329,62 @@ def test_the_json_carries_the_criteria_and_the_events_to_watch_for(client):
     assert [item["id"] for item in body["step_back_to"]] == ["supine-iso", "prone-iso",
                                                               "hip-hinge"]  # fmt: skip
     assert {event["level"] for event in body["watch_for"]} == {"today", "soon"}
+
+
+# PRODUCT.md 4.4 and 5: every section in its order, and all of it in the JSON.
+
+SECTIONS = ("handout-header", "plan", "why", "pain-rules", "exercises", "walking", "expect",
+            "progress", "warning-signs", "prevention", "tracking", "for-clinician")  # fmt: skip
+
+
+@pytest.mark.parametrize("answers", [STAGE_1, STAGE_2_LARGEST, STAGE_3])
+def test_the_handout_prints_its_sections_in_order_clinician_last(client, answers):
+    html = client.get("/program?" + query(answers)).get_data(as_text=True)
+    found = [(html.find(f'class="{name}'), name) for name in SECTIONS]
+    printed = [name for at, name in sorted(found) if at >= 0]
+    expected = [n for n in SECTIONS if n != "prevention" or answers is STAGE_3]
+    assert printed == expected
+
+
+def test_stage_three_prints_the_nordic_exercise_with_its_ramp_and_figures(client):
+    html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
+    section = html[html.index('class="prevention') : html.index('class="tracking')]
+    assert "Nordic hamstring exercise" in section
+    assert "Weeks 5 to 10" in section
+    assert "once a week" in section
+    assert section.count('src="/figures/nordic/') == 2
+    for url in re.findall(r'src="(/figures/nordic/[^"]+)"', section):
+        assert client.get(url).status_code == 200
+
+
+def test_the_tracking_sheet_gives_each_weeks_dose(client):
+    html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
+    sheet = html[html.index('class="tracking') : html.index('class="for-clinician')]
+    assert "Week 1 (days 1 to 7): 2 sets of 8 reps" in sheet
+    assert "Week 2 (days 8 to 14): 3 sets of 8 reps" in sheet
+
+
+def test_the_json_carries_every_section_the_handout_prints(client):
+    body = client.get("/program.json?" + query(STAGE_3)).get_json()
+    assert body["plan"]["stage"] == 3
+    assert body["plan"]["pain_limit"] == 3
+    assert [e["id"] for e in body["plan"]["exercises"]] == [e["id"] for e in body["exercises"]]
+    assert body["walking_running"]
+    assert len(body["what_to_expect"]) == 3
+    assert body["move_on"]
+    assert body["step_back"]
+    assert body["watch_for"]
+    nordic = body["keep_it_from_coming_back"]
+    assert nordic["exercise"]["id"] == "nordic"
+    assert len(nordic["ramp"]) == 5
+    assert len(nordic["exercise"]["images"]) == 2
+    sliders = next(e for e in body["exercises"] if e["id"] == "ecc-sliders")
+    assert [w["sets"] for w in sliders["dose"]["weeks"]] == [2, 3, 3]
+    assert body["for_clinician"]["evidence"]
+    assert body["for_clinician"]["left_out"]
+    stage_1 = client.get("/program.json?" + query(STAGE_1)).get_json()
+    assert stage_1["keep_it_from_coming_back"] is None
+    assert all(not e["dose"]["weeks"] for e in stage_1["exercises"])
+    referral = client.get("/program.json?" + query({**STAGE_3, "pain": "8"})).get_json()
+    assert referral["plan"] is None
+    assert referral["referral_level"] == "today"

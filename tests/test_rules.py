@@ -129,9 +129,14 @@ def test_every_combination_obeys_section_4():
             assert item.dose.reps > 0
             assert item.dose.sets > 0
             assert item.dose.frequency
+        # The Nordic exercise is in no stage: stage 3 prints it to keep the strain away.
         assert {left.name for left in program.left_out} == {
-            exercise.name for exercise in catalogue().values() if exercise.id not in ids
+            exercise.name
+            for exercise in catalogue().values()
+            if exercise.id not in ids and exercise.id != "nordic"
         }
+        nordic = program.prevention_exercise
+        assert (nordic and nordic.exercise.id) == ("nordic" if program.stage.number == 3 else None)
         assert all(left.reason.strip() for left in program.left_out)
         assert program.move_on
         assert program.step_back
@@ -155,10 +160,10 @@ def test_every_exercise_in_the_catalogue_is_complete(exercise_id):
     assert all(figure.alt.strip() for figure in exercise.figures)
 
 
-def test_catalogue_has_the_ten_exercises_of_section_4_3():
+def test_catalogue_has_the_eleven_exercises_of_section_4_3():
     assert list(catalogue()) == [
         "aslr-band", "toe-touch", "foam-roll", "supine-iso", "prone-iso", "ecc-sl-bridge",
-        "straight-leg-bridge", "ecc-sliders", "hip-hinge", "reverse-deadlift",
+        "straight-leg-bridge", "ecc-sliders", "hip-hinge", "reverse-deadlift", "nordic",
     ]  # fmt: skip
 
 
@@ -335,7 +340,7 @@ def test_unknown_grade_is_treated_as_grade_2():
     unknown = build_program(make(grade=Grade.UNKNOWN, pain=5))
     moderate = build_program(make(grade=Grade.TWO, pain=5))
     assert [i.dose for i in unknown.exercises] == [i.dose for i in moderate.exercises]
-    assert any("treated as grade 2" in reason for reason in unknown.reasons)
+    assert any("as for a moderate (grade 2) strain" in reason for reason in unknown.reasons)
 
 
 def test_pain_four_to_six_is_stage_1_with_holds_and_one_daily_set():
@@ -409,3 +414,58 @@ def test_every_stage_a_clinician_may_choose_is_a_whole_program_of_that_stage():
             assert ids == expected_exercises(answers, stage), (answers, stage)
         with pytest.raises(ValueError, match="not a choice"):
             build_program(answers, stage=top + 1 if top < 3 else 0)
+
+
+# Stage 3 week by week (section 4.3) and the sections every program prints (4.4).
+
+
+def test_stage_three_builds_up_week_by_week_from_a_low_start():
+    # Side and cleared warning signs change no dose: one of each is enough here.
+    for answers, program in programs():
+        if answers.side is Side.RIGHT or answers.flags:
+            continue
+        for choice in (None, *stage_choices(answers)):
+            built_program = program if choice is None else build_program(answers, choice)
+            for item in built_program.exercises:
+                weeks = item.dose.weeks()
+                loading = built_program.stage.number == 3 and item.exercise.kind.value == "loading"
+                assert bool(weeks) == loading, (answers, item.exercise.id)
+                if not weeks:
+                    continue
+                first, second, full = weeks
+                assert (first.sets, second.sets, full.sets) == (2, 3, item.dose.sets)
+                assert first.reps == (8 if answers.grade is Grade.ONE else 6)
+                assert second.reps == 8
+                assert (full.reps, full.label) == (item.dose.reps, "From week 3")
+                volumes = [week.sets * week.reps for week in weeks]
+                assert volumes == sorted(volumes)
+                assert volumes[0] < volumes[-1]
+
+
+def test_a_clinicians_dose_caps_the_early_weeks():
+    program = build_program(make(grade=Grade.TWO, pain=0))
+    bridge = next(i for i in program.exercises if i.exercise.id == "ecc-sliders")
+    lower = replace(bridge.dose, sets=2, reps=5)
+    assert [(week.sets, week.reps) for week in lower.weeks()] == [(2, 5), (2, 5), (2, 5)]
+
+
+def test_every_program_has_walking_running_and_what_to_expect_for_its_grade():
+    for answers, program in programs():
+        stage = program.stage.number
+        walking = " ".join(program.walking_running).lower()
+        assert ("no running, sprinting" in walking) == (stage == 1), answers
+        assert "sprint" in walking
+        assert ("clinician" in walking) == (stage == 3)
+        assert len(program.expect) == 3
+        grade = answers.grade.value
+        assert f"grade {grade}" in program.expect[1] or grade == "unknown"
+        assert "not a promise" in program.expect[0]
+        assert (program.prevention is not None) == (stage == 3)
+
+
+def test_the_nordic_exercise_is_in_no_stage_and_only_on_stage_three():
+    nordic = catalogue()["nordic"]
+    assert nordic.kind.value == "prevention"
+    for _answers, program in programs():
+        assert "nordic" not in {item.exercise.id for item in program.exercises}
+        assert "nordic" not in {item.id for item in program.left_out}

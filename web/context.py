@@ -29,6 +29,7 @@ from generator.edits import NOTE_MAX
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
 from generator.rules import edit_bounds, select_stage, stage_choices
+from generator.thresholds import SENTENCE_VALUES
 
 
 class Mode(Enum):
@@ -62,6 +63,7 @@ def init_app(app: Flask) -> None:
         flag_labels={flag: sign.label for flag, sign in guidance().signs.items()},
         answer_chips=answer_chips,
         guidance=guidance(),
+        thresholds=SENTENCE_VALUES,
         edit_bounds=edit_bounds,
         limits={
             "name": NAME_MAX,

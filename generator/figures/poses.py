@@ -41,6 +41,7 @@ from .body import (
 )
 from .draw import Shape
 from .props import (
+    CUSHION_H,
     HALF_ROLL_R,
     ROLLER_R,
     arc_arrow,
@@ -48,11 +49,13 @@ from .props import (
     ball,
     band,
     box,
+    cushion,
     dowel,
     half_roll,
     kettlebell,
     roller,
     slider,
+    sofa,
 )
 
 
@@ -419,6 +422,47 @@ def _deadlift(bottom: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+# --- nordic ----------------------------------------------------------------------------
+
+NORDIC_TILT = 45.0  # how far the straight body leans forward of vertical when lowering
+KNEE_Y = CUSHION_H + R_THIGH[1]  # the knee's drawn radius rests on the cushion
+ANKLE_Y = 2.0  # the front of the ankle (the foot pointed back) rests on the floor
+FOOT_DOWN = 6.0  # the pointed foot slopes down to the toes, its top on the floor
+
+
+def _nordic(lower: bool) -> Scene:
+    knee = (0.0, KNEE_Y)
+    # The shin runs back from the knee on the cushion down to the ankle on the floor.
+    ankle = along(knee, 180.0 - _slope(KNEE_Y, ANKLE_Y, SHIN), SHIN)
+    sole = 180.0 + FOOT_DOWN  # heel to toe, pointing back: sole up, top of the foot down
+    tilt = NORDIC_TILT if lower else 0.0
+    # Knee to head in one straight line: the hips stay straight as the body tips forward.
+    up = 90.0 - tilt
+    hip = along(knee, up, THIGH)
+    leg = Reach(ankle, sole)
+    pose = Pose(hip=hip, pelvis=up, near_leg=leg, far_leg=leg)
+    sh = solve(pose).joints["shoulder"]
+    if lower:
+        # Hands up in front of the chest, elbows bent, ready to catch the fall.
+        near_arm, far_arm = Limb(50.0, 85.0), Limb(56.0, 80.0)
+    else:
+        # Arms folded across the chest.
+        hand = along(sh, up - 125.0, 9.0)
+        near_arm, far_arm = Reach(hand), Reach(along(hand, up, 1.5))
+    sk = solve(replace(pose, near_arm=near_arm, far_arm=far_arm))
+    heel = sk.joints["near_heel"]
+    props = [
+        # The pad runs forward from the back of the knee: behind that the shin slopes
+        # down to the floor, clear of it.
+        cushion(knee[0] + 7.0, 20.0),
+        # The sofa's raised front edge lies on the heels, holding the ankles down.
+        sofa((heel[0] + 1.0, heel[1])),
+    ]
+    if lower:
+        props.append(arc_arrow(knee, 50.0, 88.0, 62.0))
+    return Scene(sk, tuple(props))
+
+
 BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
     ("aslr-band", "band-leg-up"): lambda: _aslr(other_up=False),
     ("aslr-band", "raise-other"): lambda: _aslr(other_up=True),
@@ -438,5 +482,7 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
     ("hip-hinge", "hinge"): lambda: _hip_hinge(hinge=True),
     ("reverse-deadlift", "top"): lambda: _deadlift(bottom=False),
     ("reverse-deadlift", "bottom"): lambda: _deadlift(bottom=True),
+    ("nordic", "kneel"): lambda: _nordic(lower=False),
+    ("nordic", "lower"): lambda: _nordic(lower=True),
 }
 """(exercise id, position) -> the function that builds that figure's scene."""

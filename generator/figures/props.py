@@ -86,6 +86,46 @@ def slider(cx: float, h: float, layer: int = 10) -> Shape:
     return Shape(layer, (rect,), box_of([(cx - w / 2, 0), (cx + w / 2, h)], PROP_GREY.width / 2))
 
 
+CUSHION_H = 4.0  # a folded pad or cushion, about 7 cm thick
+
+
+def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> Shape:
+    """A soft pad of thickness ``h`` lying on the floor (e.g. under the knees), seen
+    edge-on: a rounded slab."""
+    x0, x1 = cx - width / 2, cx + width / 2
+    s = PROP_GREY
+    rect = Rect(x0, 0.0, x1, h, h / 2, s)
+    return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
+
+
+SOFA_DEPTH = 36.0
+SOFA_SEAT = 21.0  # seat (and arm) height
+SOFA_BACK = 33.0  # top of the backrest
+
+
+def sofa(front: Point, layer: int = 70, depth: float = SOFA_DEPTH) -> Shape:
+    """Sofa (or other heavy furniture) seen from the side, its front towards +x.
+
+    ``front`` is the lower front edge, raised off the floor: feet slid under the sofa
+    there are held down by it. The sofa stands on a plinth at its back, so nothing
+    stands in front of the feet.
+    """
+    fx, fy = front
+    bx = fx - depth
+    outline = [
+        (fx, fy),
+        (fx + 1.0, SOFA_SEAT - 2.0),  # the padded front of the seat bulges a little
+        (fx - 1.0, SOFA_SEAT),
+        (bx + 9.0, SOFA_SEAT),
+        (bx + 7.0, SOFA_BACK),
+        (bx, SOFA_BACK),
+        (bx, 0.0),
+        (bx + 9.0, 0.0),
+        (bx + 9.0, fy),
+    ]
+    return polygon_shape(outline, PROP_GREY, layer)
+
+
 def ball(centre: Point, r: float, layer: int = 50) -> Shape:
     """Soft ball, e.g. squeezed between the knees."""
     s = PROP_MID
