@@ -46,7 +46,8 @@ class DoseRange:
     unit: str = "reps"
     hold_s: tuple[int, int] | None = None
     tempo: str | None = None
-    note: str | None = None
+    note: str | None = None  # may name the reps as {reps}
+    order: str | None = None  # which leg first, where "each leg" needs more words
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ EXERCISE_KEYS = {"id": str, "code": str, "name": str, "purpose": str, "kind": st
                  "easier": str, "harder": str, "figures": list}  # fmt: skip
 EXERCISE_OPTIONAL = {"substitute": str, "stage_notes": dict}
 DOSE_KEYS = {"reps": list, "per_side": bool}
-DOSE_OPTIONAL = {"unit": str, "hold_s": list, "tempo": str, "note": str}
+DOSE_OPTIONAL = {"unit": str, "hold_s": list, "tempo": str, "note": str, "order": str}
 
 
 def _exercise(entry: Any, index: int) -> Exercise:
@@ -180,7 +181,10 @@ def _exercise(entry: Any, index: int) -> Exercise:
             unit=dose.get("unit", "reps"),
             hold_s=_pair(dose.get("hold_s"), where + ".dose.hold_s"),
             tempo=text("tempo", dose) if "tempo" in dose else None,
-            note=text("note", dose) if "note" in dose else None,
+            note=_fill(dose["note"], f"{where}.dose.note", reps="{reps}", **names)
+            if "note" in dose
+            else None,
+            order=text("order", dose) if "order" in dose else None,
         ),
         equipment=text("equipment"),
         substitute=text("substitute") if "substitute" in entry else "",
@@ -229,6 +233,7 @@ class StageText:
     loading_frequency: str
     checks: tuple[str, ...]  # "move on when" checks the questionnaire does not ask
     walking_running: tuple[str, ...]  # what walking and running the stage allows
+    walking_running_grade_three: tuple[str, ...] = ()  # instead, after a grade 3 tear
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,7 @@ class Safety:
     step_back: tuple[str, ...]  # besides the walking-pain threshold (rules.py)
     step_back_first_stage: str
     step_back_action: str
+    step_back_action_grade_three: str  # a cleared grade 3: the clinician decides
     pain_rules: tuple[str, ...]
     pain_evidence: str
     warm_up_frequency: str
@@ -262,7 +268,9 @@ class Sign:
 @dataclass(frozen=True)
 class ReferralText:
     title: str
+    title_today: str
     pain_watch: str
+    emergency: str  # chest pain or breathlessness: an emergency, on every handout
     meanwhile: tuple[str, ...]  # while waiting a few days for a visit
     meanwhile_today: tuple[str, ...]  # until seen today
 
@@ -292,6 +300,7 @@ class Prevention:
     start_when: str
     maintenance: str
     ramp: tuple[RampWeek, ...]
+    tips: tuple[str, ...]  # besides the exercise
 
 
 @dataclass(frozen=True)
@@ -333,7 +342,8 @@ def _guidance(data: dict[str, Any]) -> Guidance:
         stage = _table(data["stage"][str(number)], spot,
                        {"name": str, "purpose": str, "sets": int, "frequency": str,
                         "loading_frequency": str, "checks": list,
-                        "walking_running": list})  # fmt: skip
+                        "walking_running": list},
+                       {"walking_running_grade_three": list})  # fmt: skip
         for key in ("frequency", "loading_frequency"):
             if stage[key] not in frequencies:
                 raise DataError(f"{spot}.{key}: not one of [frequencies]")
@@ -341,10 +351,12 @@ def _guidance(data: dict[str, Any]) -> Guidance:
             _fill(stage["name"], spot), _fill(stage["purpose"], spot), stage["sets"],
             stage["frequency"], stage["loading_frequency"], _texts(stage["checks"], spot),
             _texts(stage["walking_running"], spot),
+            _texts(stage.get("walking_running_grade_three", []), spot),
         )  # fmt: skip
     spot = where + " [safety]"
     safety = _table(data["safety"], spot,
                     {"step_back": list, "step_back_first_stage": str, "step_back_action": str,
+                     "step_back_action_grade_three": str,
                      "pain_rules": list, "pain_evidence": str,
                      "warm_up_frequency": str})  # fmt: skip
     if safety["warm_up_frequency"] not in frequencies:
@@ -361,8 +373,8 @@ def _guidance(data: dict[str, Any]) -> Guidance:
                                  _fill(sign["watch"], spot))  # fmt: skip
     spot = where + " [referral]"
     referral = _table(data["referral"], spot,
-                      {"title": str, "pain_watch": str, "meanwhile": list,
-                       "meanwhile_today": list})  # fmt: skip
+                      {"title": str, "title_today": str, "pain_watch": str, "emergency": str,
+                       "meanwhile": list, "meanwhile_today": list})  # fmt: skip
     spot_safety = where + " [safety]"
     return Guidance(
         **_more_guidance(data, where),
@@ -372,6 +384,7 @@ def _guidance(data: dict[str, Any]) -> Guidance:
             _texts(safety["step_back"], spot_safety),
             _fill(safety["step_back_first_stage"], spot_safety),
             _fill(safety["step_back_action"], spot_safety),
+            _fill(safety["step_back_action_grade_three"], spot_safety),
             _texts(safety["pain_rules"], spot_safety),
             _fill(safety["pain_evidence"], spot_safety),
             safety["warm_up_frequency"],
@@ -379,7 +392,9 @@ def _guidance(data: dict[str, Any]) -> Guidance:
         signs=signs,
         referral=ReferralText(
             _fill(referral["title"], spot),
+            _fill(referral["title_today"], spot),
             _fill(referral["pain_watch"], spot),
+            _fill(referral["emergency"], spot),
             _texts(referral["meanwhile"], spot),
             _texts(referral["meanwhile_today"], spot),
         ),
@@ -397,7 +412,7 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
     at_prevention = spot = where + " [prevention]"
     prevention = _table(data["prevention"], spot,
                         {"title": str, "why": str, "start_when": str, "maintenance": str,
-                         "ramp": list})  # fmt: skip
+                         "ramp": list, "tips": list})  # fmt: skip
     ramp = []
     for number, week in enumerate(prevention["ramp"]):
         _table(week, f"{spot}.ramp[{number}]", {"weeks": str, "days": int, "dose": str})
@@ -417,6 +432,7 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
                 for key in ("title", "why", "start_when", "maintenance")
             ),
             tuple(ramp),
+            _texts(prevention["tips"], at_prevention),
         ),
         "words": dict(words),
         "clinician": ClinicianText(

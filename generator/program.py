@@ -42,8 +42,13 @@ class Dose:
     unit: str = "reps"
     hold_s: int | None = None
     tempo: str | None = None
-    note: str | None = None
+    note: str | None = None  # may name the reps as {reps}
     ramp: tuple[tuple[int, int], ...] = ()
+    order: str = "Each leg: your uninjured leg first, then your injured leg."
+
+    @property
+    def note_text(self) -> str | None:
+        return self.note.replace("{reps}", str(self.reps)) if self.note else None
 
     def amount(self, sets: int | None = None, reps: int | None = None) -> str:
         """E.g. '2 sets of 10 reps each leg, hold 5 seconds'."""
@@ -67,20 +72,26 @@ class Dose:
 
     def lines(self) -> tuple[str, ...]:
         """The dose box: the amount (week by week when it builds up), then how often."""
-        weeks = self.weeks()
-        if weeks:
-            amounts = tuple(f"{week.label}: {self.amount(week.sets, week.reps)}" for week in weeks)
-        else:
-            amounts = (self.amount(),)
-        order = ("Each leg: your uninjured leg first, then your injured leg.",)
-        return (*amounts, self.frequency[0].upper() + self.frequency[1:], *order[: self.per_side])
+        amounts = [(week.label, self.amount(week.sets, week.reps)) for week in self.weeks()]
+        # Weeks with the same dose share a line: "Weeks 1 and 2: ...".
+        for index in range(len(amounts) - 1, 0, -1):
+            (before, dose), (label, same) = amounts[index - 1], amounts[index]
+            if dose == same and label.startswith("Week "):
+                amounts[index - 1 : index + 1] = [(f"Weeks {before[5:]} and {label[5:]}", dose)]
+            elif dose == same and before.startswith("Week "):  # and label is "From week n"
+                amounts[index - 1 : index + 1] = [(f"From week {before[5:]}", dose)]
+        amounts = [f"{label}: {dose}" for label, dose in amounts] or [self.amount()]
+        order = (self.order,) if self.per_side else ()
+        return (*amounts, self.frequency[0].upper() + self.frequency[1:], *order)
 
-    def summary(self) -> str:
-        """One line, e.g. '2 sets of 10 reps each leg, hold 5 seconds, every day'."""
+    def summary(self, first_week: bool = False) -> str:
+        """The dose in one line, e.g. '2 sets of 10 reps each leg, hold 5 seconds, every
+        day': for a dose that builds up, where it ends, or with ``first_week`` where it
+        starts."""
         weeks = self.weeks()
-        amount = self.amount(weeks[0].sets, weeks[0].reps) if weeks else self.amount()
-        building = ", building up each week" if weeks else ""
-        return f"{amount}{building}, {self.frequency}"
+        if first_week and weeks:
+            return f"{self.amount(weeks[0].sets, weeks[0].reps)}, {self.frequency}"
+        return f"{self.amount()}, {self.frequency}"
 
 
 @dataclass(frozen=True)
@@ -216,6 +227,7 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
 def _dose(dose: Dose) -> dict[str, Any]:
     fields = asdict(dose)
     del fields["ramp"]  # as the weeks it gives
+    fields["note"] = dose.note_text
     weeks = [asdict(week) for week in dose.weeks()]
     return {**fields, "weeks": weeks, "summary": dose.summary(), "lines": list(dose.lines())}
 

@@ -57,7 +57,7 @@ def _guidance_texts() -> Iterator[tuple[str, str, str]]:
     text = guidance()
     where = "guidance.toml"
     for number, stage in text.stages.items():
-        for key in ("purpose", "checks", "walking_running"):
+        for key in ("purpose", "checks", "walking_running", "walking_running_grade_three"):
             values = getattr(stage, key)
             for index, value in enumerate((values,) if isinstance(values, str) else values):
                 yield "patient", f"{where} [stage.{number}].{key}[{index + 1}]", value
@@ -65,14 +65,17 @@ def _guidance_texts() -> Iterator[tuple[str, str, str]]:
     for key in ("step_back", "pain_rules"):
         for index, value in enumerate(getattr(safety, key), start=1):
             yield "patient", f"{where} [safety].{key}[{index}]", value
-    for key in ("step_back_first_stage", "step_back_action", "pain_evidence"):
+    for key in ("step_back_first_stage", "step_back_action", "step_back_action_grade_three",
+                "pain_evidence"):  # fmt: skip
         yield "patient", f"{where} [safety].{key}", getattr(safety, key)
     for flag, sign in text.signs.items():
         yield "patient", f"{where} [signs.{flag}].label", sign.label
         yield "patient", f"{where} [signs.{flag}].watch", sign.watch
     referral = text.referral
     yield "patient", f"{where} [referral].title", referral.title
+    yield "patient", f"{where} [referral].title_today", referral.title_today
     yield "patient", f"{where} [referral].pain_watch", referral.pain_watch
+    yield "patient", f"{where} [referral].emergency", referral.emergency
     for key in ("meanwhile", "meanwhile_today"):
         for index, value in enumerate(getattr(referral, key), start=1):
             yield "patient", f"{where} [referral].{key}[{index}]", value
@@ -86,6 +89,8 @@ def _guidance_texts() -> Iterator[tuple[str, str, str]]:
     prevention = text.prevention
     for key in ("why", "start_when", "maintenance"):
         yield "patient", f"{where} [prevention].{key}", getattr(prevention, key)
+    for index, tip in enumerate(prevention.tips, start=1):
+        yield "patient", f"{where} [prevention].tips[{index}]", tip
     for word, value in text.words.items():
         yield "patient", f"{where} [words].{word}", value
 

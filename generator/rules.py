@@ -57,11 +57,14 @@ EXERCISE_RULES: dict[str, Rule] = {
     "nordic": Rule((), "Helps keep the strain from coming back, once stage 3 is easy."),
 }
 
-# Stage 3 builds up week by week instead of starting at the full dose (PRODUCT.md 4.3,
-# after Askling et al. 2013 and the Nordic ramp): (sets, reps) at most in week 1, then
-# week 2; the full dose from week 3.
-STAGE_THREE_RAMP = ((2, 6), (3, 8))
-STAGE_THREE_RAMP_GRADE_ONE = ((2, 8), (3, 8))
+# Loaded work new in a stage builds up week by week instead of starting at the full dose
+# (PRODUCT.md 4.3, after Askling et al. 2013 and the Nordic ramp): (sets, reps) at most
+# in week 1, then week 2, by stage; the full dose from week 3. Week 1 starts at 6 reps,
+# or 8 after a grade 1 strain. Loaded work the stage below also has (the bridges in
+# stage 3) keeps that stage's full dose for two weeks instead, then adds the set, so no
+# dose drops when the patient moves up.
+RAMPS = {2: ((2, 6), (2, 10)), 3: ((2, 6), (3, 8))}
+GRADE_ONE_FIRST_WEEK_REPS = 8
 
 CONDITIONS = {
     "slr_limited": lambda answers: answers.slr is Slr.LIMITED,
@@ -90,7 +93,7 @@ def referral_reasons(
     reasons = []
     if pain >= REFER_PAIN:
         reasons.append(Reason(Level.TODAY, "today", (
-            f"Your pain with everyday movement is {pain}/10. At {REFER_PAIN} or more, a "
+            f"Your pain with walking is {pain}/10. At {REFER_PAIN} or more, a "
             "doctor should check the leg before you exercise"
             + (", even though you were cleared before." if cleared else ".")
         )))  # fmt: skip
@@ -130,7 +133,7 @@ def select_stage(answers: Answers) -> tuple[int, str]:
             )
         return 1, (
             f"You start at stage 1 because walking pain is {pain}/10. Gentle holds come "
-            f"first while it settles. Stage 1 is for pain of {low} to {REFER_PAIN - 1}."
+            f"first while it settles. Stage 1 is for walking pain of {low} to {REFER_PAIN - 1}."
         )
     limits = []
     if answers.slr is Slr.LIMITED:
@@ -164,10 +167,7 @@ def move_on(answers: Answers, stage: int) -> tuple[Criterion, ...]:
         )
     if stage == 2:
         if answers.grade is Grade.THREE:
-            return (
-                Criterion("Ask your clinician whether to start stage 3."),
-                *checks,
-            )
+            return (*checks, Criterion("Then ask your clinician whether to start stage 3."))
         return (
             Criterion(
                 f"Pain with walking is {STAGE_THREE_MAX_PAIN}/10 or less.",
@@ -229,9 +229,17 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
     else:
         sets, schedule = stage_text.sets, stage_text.frequency
     hold = exercise.dose.hold_s
-    ramp = ()
-    if stage == 3 and exercise.kind is Kind.LOADING:
-        ramp = STAGE_THREE_RAMP_GRADE_ONE if upper else STAGE_THREE_RAMP
+    ramp: tuple[tuple[int, int], ...] = ()
+    if exercise.kind is Kind.LOADING and stage in RAMPS:
+        below = guidance().stages[stage - 1]
+        same = exercise.stage_notes.get(stage) == exercise.stage_notes.get(stage - 1)
+        if stage - 1 in EXERCISE_RULES[exercise.id].stages and same:
+            # Carried over as it was: the stage below's sets of the full reps, then this
+            # stage's. (The straight-leg bridge moves its roller in stage 3: new work.)
+            ramp = ((below.sets, exercise.dose.reps[1]),) * 2
+        else:
+            (first_sets, first_reps), *rest = RAMPS[stage]
+            ramp = ((first_sets, GRADE_ONE_FIRST_WEEK_REPS if upper else first_reps), *rest)
     return Dose(
         reps=exercise.dose.reps[1 if upper else 0],
         sets=sets,
@@ -243,6 +251,7 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
         tempo=exercise.dose.tempo,
         note=exercise.dose.note,
         ramp=ramp,
+        **({"order": exercise.dose.order} if exercise.dose.order else {}),
     )
 
 
@@ -299,6 +308,7 @@ def watch_for() -> tuple[Watch, ...]:
     signs = guidance().signs
     events = [Watch(signs[flag.value].watch, signs[flag.value].level) for flag in Flag]
     events.insert(0, Watch(guidance().referral.pain_watch, Level.TODAY))
+    events.append(Watch(guidance().referral.emergency, Level.TODAY))
     return tuple(sorted(events, key=lambda event: event.level is not Level.TODAY))
 
 
@@ -390,12 +400,18 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
         move_on=move_on(answers, number),
         step_back=step_back(answers, number),
         step_back_to=below,
-        step_back_action=text.safety.step_back_action
-        if below
-        else text.safety.step_back_first_stage,
+        step_back_action=(
+            text.safety.step_back_first_stage
+            if not below
+            else text.safety.step_back_action_grade_three
+            if answers.grade is Grade.THREE
+            else text.safety.step_back_action
+        ),
         cleared_despite=cleared_despite(answers),
         stage_chosen=stage is not None and stage == number and number != select_stage(answers)[0],
-        walking_running=stage_text.walking_running,
+        walking_running=stage_text.walking_running_grade_three
+        if answers.grade is Grade.THREE and stage_text.walking_running_grade_three
+        else stage_text.walking_running,
         expect=(expect.intro, expect.grade[answers.grade.value], expect.criteria),
         prevention=text.prevention if number == 3 else None,
         prevention_exercise=Prescription(

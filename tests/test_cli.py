@@ -19,7 +19,7 @@ CSV = """grade,pain,slr,toe,side,flags,cleared,name,clinician,notes,date,paper
 1,2,sideways,yes,up,,,Two Mistakes,,,,
 """
 
-REFERRAL_TITLE = guidance().referral.title
+REFERRAL_TITLE = guidance().referral.title_today  # pain of 8: the same day
 
 
 def flat_text(path) -> str:

@@ -78,7 +78,8 @@ def test_a_data_mistake_stops_the_app_from_starting(monkeypatch, guidance_data):
 def test_thresholds_in_sentences_come_from_the_constants(monkeypatch, guidance_data):
     monkeypatch.setitem(thresholds.SENTENCE_VALUES, "exercise_pain_max", 5)
     texts = _guidance(guidance_data)
-    assert "at or below 5 out of 10" in texts.safety.pain_rules[0]
+    assert "At 5, you notice it" in texts.safety.pain_rules[0]
+    assert "at or below 5 out of 10" in texts.safety.pain_rules[1]
     assert "above 5/10" in texts.safety.step_back[0]
 
 
@@ -152,8 +153,11 @@ def test_one_leg_doses_say_the_order_too():
 
     answers = Answers(Grade.TWO, 3, Slr.LIMITED, ToeTouch.NO, Side.LEFT, frozenset(), False)
     for item in build_program(answers).exercises:
-        order = "Each leg: your uninjured leg first, then your injured leg."
-        assert (order in item.dose.lines()) == item.exercise.dose.per_side, item.exercise.id
+        orders = [line for line in item.dose.lines() if "uninjured leg first" in line]
+        assert len(orders) == item.exercise.dose.per_side, item.exercise.id
+        for order in orders:
+            after = order.index("uninjured leg") + len("uninjured leg")
+            assert "injured leg" in order[after:], order
 
 
 def test_steps_leave_the_numbers_to_the_dose_box():
@@ -189,10 +193,10 @@ LOADS_THE_SORE_AREA = re.compile(
 
 def test_harder_options_in_stages_one_and_two_add_no_load_or_stretch_on_the_sore_area():
     """Harder in stages 1 and 2 means slower, longer or firmer, within the edit bounds;
-    a straighter knee or a stronger band is allowed only where it stays a hold."""
+    a straighter knee only in the toe touch, which lengthens nothing under load."""
     from generator.rules import EXERCISE_RULES
 
-    allowed = {"supine-iso": {"further", "straighter"}, "toe-touch": {"straighter"}}
+    allowed = {"toe-touch": {"straighter"}}
     for exercise in catalogue().values():
         if not set(EXERCISE_RULES[exercise.id].stages) & {1, 2}:
             continue

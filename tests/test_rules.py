@@ -11,9 +11,16 @@ import pytest
 from generator.answers import QUESTIONS, Answers, Flag, Grade, Side, Slr, ToeTouch, parse_answers
 from generator.catalogue import KIND_ORDER, catalogue
 from generator.program import Program
-from generator.rules import build_program, safety_gate, select_stage, stage_choices
+from generator.rules import (
+    EXERCISE_RULES,
+    build_program,
+    safety_gate,
+    select_stage,
+    stage_choices,
+)
 
 ECCENTRIC = {"ecc-sl-bridge", "ecc-sliders", "reverse-deadlift"}
+STAGE_OF = {exercise_id: rule.stages for exercise_id, rule in EXERCISE_RULES.items()}
 FLAG_SUBSETS = [
     frozenset(combo)
     for size in range(len(Flag) + 1)
@@ -270,7 +277,7 @@ def test_meeting_the_printed_move_on_thresholds_selects_the_next_stage():
             continue
         if stage == 2 and answers.grade is Grade.THREE:
             assert not thresholds
-            assert "Ask your clinician whether to start stage 3." in [
+            assert "Then ask your clinician whether to start stage 3." in [
                 c.text for c in program.move_on
             ]
             continue
@@ -419,33 +426,62 @@ def test_every_stage_a_clinician_may_choose_is_a_whole_program_of_that_stage():
 # Stage 3 week by week (section 4.3) and the sections every program prints (4.4).
 
 
-def test_stage_three_builds_up_week_by_week_from_a_low_start():
+def test_new_loaded_work_builds_up_week_by_week_from_a_low_start():
     # Side and cleared warning signs change no dose: one of each is enough here.
     for answers, program in programs():
         if answers.side is Side.RIGHT or answers.flags:
             continue
         for choice in (None, *stage_choices(answers)):
             built_program = program if choice is None else build_program(answers, choice)
+            stage = built_program.stage.number
             for item in built_program.exercises:
                 weeks = item.dose.weeks()
-                loading = built_program.stage.number == 3 and item.exercise.kind.value == "loading"
+                loading = stage > 1 and item.exercise.kind.value == "loading"
                 assert bool(weeks) == loading, (answers, item.exercise.id)
                 if not weeks:
                     continue
                 first, second, full = weeks
-                assert (first.sets, second.sets, full.sets) == (2, 3, item.dose.sets)
-                assert first.reps == (8 if answers.grade is Grade.ONE else 6)
-                assert second.reps == 8
-                assert (full.reps, full.label) == (item.dose.reps, "From week 3")
+                assert (full.sets, full.reps, full.label) == (
+                    item.dose.sets,
+                    item.dose.reps,
+                    "From week 3",
+                )
+                notes = item.exercise.stage_notes
+                if stage - 1 in STAGE_OF[item.exercise.id] and notes.get(stage) == notes.get(
+                    stage - 1
+                ):  # carried over as it was: no drop
+                    assert (first.sets, first.reps) == (second.sets, second.reps) == (2, 15)
+                else:
+                    assert first.sets == 2
+                    assert first.reps == (8 if answers.grade is Grade.ONE else 6)
+                    assert (second.sets, second.reps) == ((2, 10) if stage == 2 else (3, 8))
                 volumes = [week.sets * week.reps for week in weeks]
                 assert volumes == sorted(volumes)
                 assert volumes[0] < volumes[-1]
 
 
+def test_no_dose_drops_when_the_patient_moves_up_a_stage():
+    """The first week of an exercise in a stage is never less than the full dose of the
+    same exercise in the stage below, for the same answers."""
+    for answers, program in programs():
+        if answers.side is Side.RIGHT or answers.flags or program.stage.number == 1:
+            continue
+        below = {item.exercise.id: item.dose for item in program.step_back_to}
+        for item in program.exercises:
+            notes = item.exercise.stage_notes  # a moved roller makes it new, harder work
+            same = notes.get(program.stage.number) == notes.get(program.stage.number - 1)
+            if item.exercise.id in below and same:
+                first = (item.dose.weeks() or [item.dose])[0]
+                assert (
+                    first.sets * first.reps
+                    >= below[item.exercise.id].sets * below[item.exercise.id].reps
+                ), (answers, item.exercise.id)
+
+
 def test_a_clinicians_dose_caps_the_early_weeks():
     program = build_program(make(grade=Grade.TWO, pain=0))
-    bridge = next(i for i in program.exercises if i.exercise.id == "ecc-sliders")
-    lower = replace(bridge.dose, sets=2, reps=5)
+    sliders = next(i for i in program.exercises if i.exercise.id == "ecc-sliders")
+    lower = replace(sliders.dose, sets=2, reps=5)
     assert [(week.sets, week.reps) for week in lower.weeks()] == [(2, 5), (2, 5), (2, 5)]
 
 
