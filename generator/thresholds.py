@@ -14,6 +14,7 @@ EXERCISE_PAIN_MAX = 3  # pain allowed during an exercise
 SENTENCE_VALUES = {
     "refer_pain": REFER_PAIN,
     "stage_one_pain": STAGE_ONE_PAIN,
+    "grade_three_stage_one_pain": GRADE_THREE_STAGE_ONE_PAIN,
     "stage_three_max_pain": STAGE_THREE_MAX_PAIN,
     "exercise_pain_max": EXERCISE_PAIN_MAX,
 }
