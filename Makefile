@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 LOAD_STAMP := $(VENV)/.load-installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
-	poppler-utils chromium zbar-tools openjdk-17-jre-headless strace nginx
+	fontconfig fonts-noto-core fonts-noto-cjk poppler-utils chromium zbar-tools openjdk-17-jre-headless strace nginx
 
 .PHONY: readability install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
 

@@ -53,6 +53,13 @@ class Paper(StrEnum):
     LETTER = "letter"
 
 
+class PrintSize(StrEnum):
+    """How big the handout prints (PRODUCT.md 8): body text 11 pt, or 16 pt for large."""
+
+    STANDARD = "standard"
+    LARGE = "large"
+
+
 @dataclass(frozen=True)
 class Question:
     """A questionnaire item as the form shows it: question, help text, and its options."""
@@ -114,6 +121,7 @@ MESSAGES = {
     "notes": f"Notes can be at most {NOTES_MAX} characters.",
     "date": "Give the date as a calendar date, for example 2026-03-31.",
     "paper": "Choose A4 or Letter paper.",
+    "print": "Choose standard or large print.",
     "repeated": "Give one answer only.",
     "control": "Remove the special characters that cannot be printed.",
     "invisible": (
@@ -380,6 +388,18 @@ def _paper(lists: dict[str, list[str]], default: Paper, errors: dict[str, str]) 
     except ValueError:
         errors["paper"] = MESSAGES["paper"]
         return default
+
+
+def parse_print(raw: RawValues) -> tuple[PrintSize, str | None]:
+    """The print size (any request may ask for it: it is not personal) and its message."""
+    errors: dict[str, str] = {}
+    value = _single(_as_lists(raw), "print", errors)
+    if errors or not value:
+        return PrintSize.STANDARD, errors.get("print")
+    try:
+        return PrintSize(value.lower()), None
+    except ValueError:
+        return PrintSize.STANDARD, MESSAGES["print"]
 
 
 def parse_form(

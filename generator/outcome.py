@@ -16,8 +16,17 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from generator.answers import Paper, Parsed, RawValues, parse_answers, parse_form
+from generator.answers import (
+    Paper,
+    Parsed,
+    PrintSize,
+    RawValues,
+    parse_answers,
+    parse_form,
+    parse_print,
+)
 from generator.edits import Edits, apply_edits, parse_edits, parse_stage
+from generator.fonts import missing_glyph_warning
 from generator.program import Program
 from generator.rules import build_program
 
@@ -40,6 +49,8 @@ class Outcome:
     program: Program | None = None
     edits: Edits = field(default_factory=Edits)
     errors: dict[str, str] = field(default_factory=dict)
+    print_size: PrintSize = PrintSize.STANDARD
+    warnings: dict[str, str] = field(default_factory=dict)  # by field; printing goes on
 
     @property
     def ok(self) -> bool:
@@ -76,7 +87,8 @@ class Outcome:
         share link, the program page's links and its PDF form all use these."""
         if not self.parsed.answers:
             return []
-        return self.parsed.answers.query() + self.edits.query()
+        large = [("print", self.print_size.value)] if self.print_size is PrintSize.LARGE else []
+        return self.parsed.answers.query() + self.edits.query() + large
 
     def share_query(self) -> str:
         return urlencode(self.share_pairs())
@@ -84,7 +96,7 @@ class Outcome:
     def pdf_key(self, *setup: object) -> str:
         """A hash of everything the PDF depends on (personal fields included, never in
         clear), with ``setup`` for the app's settings that show on the handout."""
-        parts = (self.parsed.answers, self.parsed.personal, self.edits, setup)
+        parts = (self.parsed.answers, self.parsed.personal, self.edits, self.print_size, setup)
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def file_name(self, number: int | None = None) -> str:
@@ -113,11 +125,18 @@ def build_outcome(
         if personal
         else parse_answers(raw)
     )
-    if not parsed.answers:
-        return Outcome(parsed, errors=dict(parsed.errors))
+    warnings = _font_warnings(raw, personal)
+    print_size, print_error = parse_print(raw)
+    if "print" in raw:
+        errors = {**parsed.errors, **({"print": print_error} if print_error else {})}
+        parsed = replace(parsed, errors=errors, values={**parsed.values, "print": raw["print"]})
+    if not parsed.answers or print_error:
+        return Outcome(parsed, errors=dict(parsed.errors), print_size=print_size,
+                       warnings=warnings)  # fmt: skip
     generated = build_program(parsed.answers)
     if raw.get("reset"):
-        return Outcome(parsed, generated, generated, errors=dict(parsed.errors))
+        return Outcome(parsed, generated, generated, errors=dict(parsed.errors),
+                       print_size=print_size, warnings=warnings)  # fmt: skip
     stage, stage_error = parse_stage(raw, parsed.answers)
     if stage is not None:  # the clinician's stage: its program is the one edited
         generated = build_program(parsed.answers, stage=stage)
@@ -125,4 +144,18 @@ def build_outcome(
     edits = replace(edits, stage=stage)
     program = apply_edits(generated, edits)
     errors = {**parsed.errors, **edit_errors, **({"stage": stage_error} if stage_error else {})}
-    return Outcome(parsed, generated, program, edits, errors)
+    return Outcome(parsed, generated, program, edits, errors, print_size, warnings)
+
+
+def _font_warnings(raw: RawValues, personal: bool) -> dict[str, str]:
+    """A warning beside each free-text field holding a character no font can print."""
+    names = [name for name in raw if name.startswith("edit.") and name.endswith(".note")]
+    if personal:
+        names += [name for name in ("name", "clinician", "notes") if name in raw]
+    warnings = {}
+    for name in names:
+        values = raw.getlist(name) if hasattr(raw, "getlist") else [raw[name]]
+        text = " ".join(value for value in values if isinstance(value, str))
+        if warning := missing_glyph_warning(text):
+            warnings[name] = warning
+    return warnings

@@ -94,6 +94,26 @@ class Dose:
         return f"{self.amount()}, {self.frequency}"
 
 
+# The days of each week an exercise is planned, by schedule (guidance.toml [frequencies]):
+# the tracking sheet marks them and shows the others as rest. A warm-up is planned on
+# every day something else is.
+WEEK_DAYS = {
+    "daily": (1, 2, 3, 4, 5, 6, 7),
+    "alternate": None,  # every other day, counted across the weeks: 1, 3, 5, 7, 9 ...
+    "three_a_week": (1, 3, 5),
+    "two_a_week": (1, 4),
+}
+TRACKING_DAYS = 14
+
+
+def planned_days(schedule: str, days: int = TRACKING_DAYS) -> tuple[bool, ...]:
+    """For each day 1..``days``: is the exercise planned that day?"""
+    week = WEEK_DAYS.get(schedule)
+    if week is None:
+        return tuple(day % 2 == 1 for day in range(1, days + 1))
+    return tuple((day - 1) % 7 + 1 in week for day in range(1, days + 1))
+
+
 @dataclass(frozen=True)
 class Stage:
     number: int
@@ -166,6 +186,13 @@ class Program:
     def referral(self) -> bool:
         return self.stage is None
 
+    def tracking(self) -> list[tuple[Prescription, tuple[bool, ...]]]:
+        """Each exercise with its planned days on the two-week tracking sheet."""
+        days = {item.exercise.id: planned_days(item.dose.schedule) for item in self.exercises
+                if item.dose.schedule in WEEK_DAYS}  # fmt: skip
+        any_day = tuple(map(any, zip(*days.values(), strict=True))) or planned_days("daily")
+        return [(item, days.get(item.exercise.id, any_day)) for item in self.exercises]
+
 
 def program_json(program: Program, images: Callable[[Prescription], list[str]]) -> dict[str, Any]:
     """The JSON shape of section 5; ``images`` gives an exercise's figure URLs."""
@@ -189,6 +216,10 @@ def program_json(program: Program, images: Callable[[Prescription], list[str]]) 
         "removed": [item.id for item in program.removed],
         "plan": _plan(program),
         "walking_running": list(program.walking_running),
+        "tracking": [
+            {"id": item.exercise.id, "planned_days": [n + 1 for n, on in enumerate(days) if on]}
+            for item, days in program.tracking()
+        ],
         "what_to_expect": list(program.expect),
         "keep_it_from_coming_back": _prevention(program, images),
         "for_clinician": {

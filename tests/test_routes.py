@@ -357,11 +357,18 @@ def test_stage_three_prints_the_nordic_exercise_with_its_ramp_and_figures(client
         assert client.get(url).status_code == 200
 
 
-def test_the_tracking_sheet_gives_each_weeks_dose(client):
+def test_the_tracking_sheet_marks_planned_and_rest_days_with_each_weeks_dose(client):
     html = client.get("/program?" + query(STAGE_3)).get_data(as_text=True)
     sheet = html[html.index('class="tracking') : html.index('class="for-clinician')]
-    assert "Week 1 (days 1 to 7): 2 sets of 8 reps" in sheet
-    assert "Week 2 (days 8 to 14): 3 sets of 8 reps" in sheet
+    rows = {re.search(r"<th[^>]*>([^<]+)", row)[1]: row for row in re.split(r"<tr\b", sheet)[3:]}
+    sliders = next(row for name, row in rows.items() if name.startswith("Bridge with slow"))
+    assert "Week 1: 2 sets of 8 reps. Week 2: 3 sets of 8 reps." in sliders
+    # 3 days a week, never two in a row: days 1, 3, 5, 8, 10, 12 to tick, the rest rest.
+    cells = re.findall(r'<td class="(plan|rest)', sliders)
+    assert [n + 1 for n, kind in enumerate(cells) if kind == "plan"] == [1, 3, 5, 8, 10, 12]
+    assert sliders.count(">rest</td>") == 8
+    pain = next(row for name, row in rows.items() if name.startswith("Walking pain"))
+    assert re.findall(r'<td class="(plan|rest)', pain) == ["plan"] * 14
 
 
 def test_the_json_carries_every_section_the_handout_prints(client):

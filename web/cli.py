@@ -43,15 +43,20 @@ def _messages(errors: dict[str, str]) -> str:
 @click.option("--notes", default="")
 @click.option("--date", default="", help="YYYY-MM-DD, default today")
 @click.option("--paper", default="", help="a4 or letter")
+@click.option("--print", "print_size", default="", help="standard or large (16 pt body text)")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: str) -> None:
     """Write one handout PDF."""
     values: dict[str, str | list[str]] = {**fields, "flags": list(flags)}
+    if print_size := values.pop("print_size", ""):
+        values["print"] = print_size
     if cleared:
         values["cleared"] = "yes"
     outcome = outcome_of(values, personal=True)
     if not outcome.ok:
         raise click.UsageError(_messages(outcome.errors))
+    for name, warning in outcome.warnings.items():
+        click.echo(f"Warning: {name}: {warning}", err=True)
     write_handout(outcome, output)
     click.echo(f"Wrote {output}")
 
@@ -68,7 +73,7 @@ def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: s
 )
 def batch_command(answers: Path, output: Path, jobs: int) -> None:
     """Write one handout per row of a CSV file whose header row names the fields
-    (grade, pain, slr, toe, side, flags, cleared, name, clinician, notes, date, paper),
+    (grade, pain, slr, toe, side, flags, cleared, name, clinician, notes, date, paper, print),
     saved as UTF-8 or Windows-1252. A row that cannot be read or has wrong answers is
     reported by its spreadsheet row number and skipped; the batch goes on."""
     encoding = file_encoding(answers)
@@ -95,6 +100,8 @@ def batch_command(answers: Path, output: Path, jobs: int) -> None:
                 failed.append((row.number, row.problem or _messages(outcome.errors)))
                 progress.update(1)
                 continue
+            for name, warning in outcome.warnings.items():
+                click.echo(f"Row {row.number}: {name}: {warning}", err=True)
             path = output / outcome.file_name(row.number)
             running.append((row.number, workers.submit(_batch_render, row.values, path)))
             while len(running) > 2 * jobs:  # read ahead no further than the workers go

@@ -56,7 +56,7 @@ class Mode(Enum):
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS),  # outside the preview
+        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS, "print"),  # outside the preview
         questions=QUESTIONS,
         questions_before_signs=QUESTIONS_BEFORE_SIGNS,
         questions_after_signs=[name for name in QUESTIONS if name not in QUESTIONS_BEFORE_SIGNS],
@@ -105,6 +105,7 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         "values": parsed.values,
         "errors": outcome.errors,
         "field_errors": outcome.field_errors(live=mode is Mode.LIVE),
+        "field_warnings": outcome.warnings,
         "personal": personal,
         "personal_open": any(parsed.values.get(name) for name in ("name", "clinician", "notes")),
         "program": program,
@@ -123,6 +124,7 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         "qr_svg": qr_svg,
         "qr_left_out": bool(share_url and _public_base_url() and not qr_svg),
         "paper": (outcome.paper or default_paper()).value,
+        "print_size": outcome.print_size.value,
         "today": dt.date.today(),
         "document_title": _document_title(outcome),
         "document_author": (personal.clinician if personal else "")
