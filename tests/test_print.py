@@ -235,3 +235,14 @@ def test_the_command_line_and_the_batch_print_large(runner, tmp_path):
     result = runner.invoke(args=["handout", "batch", str(rows), "-o", str(tmp_path / "batch")])
     assert "Row 3 skipped: print: Choose standard or large print." in result.output
     assert len(list((tmp_path / "batch").glob("*.pdf"))) == 1
+
+
+def test_large_print_gives_each_week_its_own_table_with_room_for_its_words(client):
+    standard = client.post("/program", data=STAGE_3).get_data(as_text=True)
+    large = client.post("/program", data={**STAGE_3, "print": "large"}).get_data(as_text=True)
+    assert standard.count('<table class="track">') == 1
+    assert large.count('<table class="track">') == 2
+    second = large[large.rindex('<table class="track">') :]
+    assert ">Week 2</th>" in second
+    assert ">Week 1</th>" not in second
+    assert "Week 2: 3 sets of 8 reps." in second  # the week's dose, beside that week
