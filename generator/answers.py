@@ -111,8 +111,8 @@ NOTES_MAX = 1000
 MESSAGES = {
     "grade": "Choose the grade of the strain: 1, 2, 3 or not sure.",
     "pain": "Pain must be a whole number from 0 to 10.",
-    "slr": "Choose whether you can lift the straight leg to about vertical: yes or not yet.",
-    "toe": "Choose whether you can touch your toes: yes or not yet.",
+    "slr": "Choose whether the injured leg lifts about as high as the other: yes or not yet.",
+    "toe": "Choose whether you can reach your toes as far as before: yes or not yet.",
     "side": "Choose the injured leg: left or right.",
     "flags": "Tick only warning signs from the list.",
     "cleared": "Tick the box only if a doctor or physiotherapist has cleared exercise.",
@@ -203,13 +203,23 @@ def _enum(raw: dict[str, list[str]], name: str, kind: type[StrEnum], errors: dic
     if name in errors:
         return None
     try:
-        return kind(value) if value is not None else _missing(name, errors)
+        return kind(value) if value else _missing(name, errors)
     except ValueError:
-        return _missing(name, errors)
+        return _missing(name, errors, value)
 
 
-def _missing(name: str, errors: dict[str, str]) -> None:
-    errors[name] = MESSAGES[name]
+# A question not answered yet is asked, not blamed; a wrong answer gets MESSAGES.
+ASK = {
+    "grade": "Choose how bad the strain was: 1, 2, 3 or not sure.",
+    "pain": "Choose your pain score, from 0 to 10.",
+    "slr": "Choose whether the injured leg lifts about as high as the other.",
+    "toe": "Choose whether you can reach your toes as far as before.",
+    "side": "Choose the injured leg: left or right.",
+}
+
+
+def _missing(name: str, errors: dict[str, str], value: str | None = "") -> None:
+    errors[name] = ASK[name] if not value and name in ASK else MESSAGES[name]
     return None
 
 
@@ -218,11 +228,11 @@ def _pain(raw: dict[str, list[str]], errors: dict[str, str]) -> int | None:
     if "pain" in errors:
         return None
     # isdecimal() rejects "+3", "3.0", " ", "٣" is decimal but int() handles it; keep ASCII only.
-    if value is None or not (value.isascii() and value.isdecimal()):
-        return _missing("pain", errors)
+    if not value or not (value.isascii() and value.isdecimal()):
+        return _missing("pain", errors, value)
     # Past two significant digits it is over 10, and int() refuses over 4300 digits.
     if len(value.lstrip("0")) > 2 or int(value) > 10:
-        return _missing("pain", errors)
+        return _missing("pain", errors, value)
     return int(value)
 
 

@@ -51,6 +51,7 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)
     print_size: PrintSize = PrintSize.STANDARD
     warnings: dict[str, str] = field(default_factory=dict)  # by field; printing goes on
+    edit_raw: dict[str, str] = field(default_factory=dict)  # edit fields as typed, if wrong
 
     @property
     def ok(self) -> bool:
@@ -144,7 +145,14 @@ def build_outcome(
     edits = replace(edits, stage=stage)
     program = apply_edits(generated, edits)
     errors = {**parsed.errors, **edit_errors, **({"stage": stage_error} if stage_error else {})}
-    return Outcome(parsed, generated, program, edits, errors, print_size, warnings)
+    # A wrong value stays in its field as typed, beside its message, until it is fixed.
+    edit_raw = {name: _typed(raw, name) for name in edit_errors}
+    return Outcome(parsed, generated, program, edits, errors, print_size, warnings, edit_raw)
+
+
+def _typed(raw: RawValues, name: str) -> str:
+    values = raw.getlist(name) if hasattr(raw, "getlist") else [raw.get(name, "")]
+    return str(values[0]) if values else ""
 
 
 def _font_warnings(raw: RawValues, personal: bool) -> dict[str, str]:

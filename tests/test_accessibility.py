@@ -329,7 +329,7 @@ def test_a_wrong_answer_is_found_and_fixed_with_the_keyboard(browser, live_serve
     with page.expect_navigation():
         page.keyboard.press("Enter")
     message = page.locator("#error-pain").inner_text()
-    assert message == "Pain must be a whole number from 0 to 10."
+    assert message == "Choose your pain score, from 0 to 10."  # asked, not blamed
     first_pain = page.locator('input[name="pain"]').first
     assert "error-pain" in (first_pain.get_attribute("aria-describedby") or "").split()
     for name, value in list(STAGE_1.items())[1:]:

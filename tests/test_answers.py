@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.answers import (
+    ASK,
     MESSAGES,
     NOTES_MAX,
     Answers,
@@ -66,7 +67,8 @@ def test_every_bad_clinical_value_gives_a_message_for_that_field(field, value):
     parsed = parse_answers({**VALID, field: value})
     assert parsed.answers is None
     assert set(parsed.errors) == {field}
-    assert parsed.errors[field] == MESSAGES[field]
+    # An empty answer is a question not answered yet: asked, not blamed.
+    assert parsed.errors[field] == (ASK[field] if value == "" else MESSAGES[field])
 
 
 @pytest.mark.parametrize("field", list(VALID))
@@ -74,6 +76,8 @@ def test_a_missing_answer_names_that_field(field):
     raw = {key: value for key, value in VALID.items() if key != field}
     parsed = parse_answers(raw)
     assert set(parsed.errors) == {field}
+    assert parsed.errors[field] == ASK[field]
+    assert parsed.errors[field].startswith("Choose")
 
 
 @pytest.mark.parametrize("field", list(VALID))

@@ -91,7 +91,7 @@ def test_missing_answers_without_javascript_show_messages_in_place(browser, live
     page.locator('input[name="grade"][value="2"]').check()
     page.get_by_role("button", name="Show program").click()
     page.wait_for_load_state()
-    assert page.locator("#error-pain").inner_text() == "Pain must be a whole number from 0 to 10."
+    assert page.locator("#error-pain").inner_text() == "Choose your pain score, from 0 to 10."
     assert page.locator('input[name="grade"][value="2"]').is_checked()
     context.close()
 

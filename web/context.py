@@ -114,6 +114,7 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         if outcome.generated
         else {},
         "edits": outcome.edits,
+        "edit_raw": outcome.edit_raw,
         "open_editors": outcome.open_editors(),
         "stage_choices": stage_choices(parsed.answers) if parsed.answers else (),
         "selected_stage": select_stage(parsed.answers)[0] if program and program.stage else None,

@@ -61,7 +61,10 @@ def preview(outcome: Outcome) -> Response:
     context = handout_context(outcome, Mode.LIVE)
     html = render_block("index.html", "preview", **context)
     html += render_template("_field_errors.html", **context)
-    response = Response(html, status=200 if outcome.ok else 422)
+    # Questions not answered yet are not an error (the preview lists them); a wrong
+    # answer is, and is answered 422 with its message beside the field.
+    wrong = outcome.field_errors(live=True)
+    response = Response(html, status=422 if wrong else 200)
     if outcome.ok:
         response.headers["HX-Replace-Url"] = url_for(".index") + "?" + outcome.share_query()
         if current_app.config["PDF_RENDER_AHEAD"]:

@@ -37,6 +37,28 @@ function wireCopyButtons(root) {
 document.addEventListener("DOMContentLoaded", () => wireCopyButtons(document));
 document.addEventListener("htmx:afterSettle", (event) => wireCopyButtons(event.target));
 
+// A preview that comes back while someone is typing must not take their typing away:
+// htmx keeps the focus and the caret of a field with an id, and this keeps what the field
+// holds now (letters typed after the request left), then asks for a preview of it.
+let typing = null;
+document.addEventListener("htmx:beforeSwap", () => {
+  const field = document.activeElement;
+  typing = field && field.id && field.matches("input[type=text], textarea")
+    ? { id: field.id, value: field.value, start: field.selectionStart, end: field.selectionEnd }
+    : null;
+});
+document.addEventListener("htmx:afterSettle", () => {
+  if (!typing) return;
+  const field = document.getElementById(typing.id);
+  if (field && field.value !== typing.value) {
+    field.value = typing.value;
+    field.focus();
+    field.setSelectionRange(typing.start, typing.end);
+    field.form?.dispatchEvent(new CustomEvent("typed", { bubbles: true }));
+  }
+  typing = null;
+});
+
 // Typing in a text or number field asks for a preview once the typing pauses ("typed"
 // with a delay in the form's data-hx-trigger); radios, boxes and menus update on "change".
 document.addEventListener("input", (event) => {

@@ -1,0 +1,84 @@
+"""Editing that never loses input (the clinician's screen): typing in the preview's fields
+like a person does, in Debian's Chromium, and reading back the field, the focus, the
+preview and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import pdf_text
+
+pytestmark = pytest.mark.slow
+
+STAGE_2 = "/?grade=2&pain=3&slr=limited&toe=no&side=right"
+REPS = "#edit-hip-hinge-reps"
+ERROR = "#error-edit-hip-hinge-reps"
+DOSE = "#exercise-hip-hinge .dose"
+
+
+def open_editor(page, live_server):
+    page.goto(live_server + STAGE_2)
+    page.locator("#exercise-hip-hinge summary", has_text="Adjust this exercise").click()
+    field = page.locator(REPS)
+    field.click()
+    return field
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def test_typing_a_dose_keeps_every_character_the_caret_and_the_focus(page, live_server):
+    field = open_editor(page, live_server)
+    field.press_sequentially("12", delay=150)
+    page.locator(DOSE, has_text="2 sets of 12 reps").wait_for()
+    assert field.input_value() == "12"
+    assert focused(page) == "edit-hip-hinge-reps"
+    # Backspace at the caret (the end), as a person corrects a number: 1 is out of range.
+    field.press("Backspace")
+    page.locator(ERROR, has_text="Reps for Hip hinge").wait_for()
+    page.wait_for_timeout(900)  # a second refresh must not clear it either
+    assert field.input_value() == "1"
+    assert page.locator("#exercise-hip-hinge details.edit").evaluate("d => d.open")
+    assert focused(page) == "edit-hip-hinge-reps"
+    assert page.locator(ERROR).inner_text()
+    # The fix: a 0 after the 1, where the caret still is.
+    field.press_sequentially("0", delay=150)
+    page.locator(DOSE, has_text="2 sets of 10 reps").wait_for()
+    assert field.input_value() == "10"
+    assert page.locator(ERROR).inner_text() == ""
+    assert focused(page) == "edit-hip-hinge-reps"
+    # The arrow keys move the caret as usual: Home, then a 1 in front makes 110 (too many).
+    field.press("Home")
+    field.press_sequentially("1", delay=150)
+    page.locator(ERROR, has_text="Reps for Hip hinge").wait_for()
+    assert field.input_value() == "110"
+    field.press("Home")
+    field.press("Delete")
+    page.locator(DOSE, has_text="2 sets of 10 reps").wait_for()
+    assert field.input_value() == "10"
+    with page.expect_download() as download:
+        page.locator("#preview").get_by_role("button", name="Download PDF").click()
+    text = " ".join(pdf_text(Path(download.value.path()).read_bytes()).split())
+    assert "Hip hinge with a pole" in text
+    assert "2 sets of 10 reps" in text
+
+
+def test_letters_typed_while_a_preview_is_on_its_way_are_kept(page, live_server):
+    """The preview answering the first digit arrives after the second was typed: the
+    field keeps both, and a new preview follows them."""
+    field = open_editor(page, live_server)
+    held = []
+    page.route("**/program", lambda route: held.append(route))
+    field.press_sequentially("1", delay=50)
+    page.wait_for_timeout(700)  # the preview for "1" has left, and is held
+    assert held
+    field.press_sequentially("2", delay=50)
+    for route in held:
+        route.continue_()
+    page.unroute("**/program")
+    page.locator(DOSE, has_text="2 sets of 12 reps").wait_for()
+    assert field.input_value() == "12"
+    assert focused(page) == "edit-hip-hinge-reps"
