@@ -6,19 +6,32 @@
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-installed-stamp
 STAMP := $(VENV)/.installed-stamp
 LOAD_STAMP := $(VENV)/.load-installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
-	fontconfig fonts-noto-core fonts-noto-cjk poppler-utils chromium zbar-tools openjdk-17-jre-headless strace nginx
+# What running the app needs (Pango for WeasyPrint, the fonts), then what only the tests
+# and the production setup add. `make run` installs the first list, `make test` both.
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation fonts-dejavu-core \
+	fonts-noto-core fonts-noto-cjk
+SYSTEM_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium zbar-tools openjdk-17-jre-headless \
+	strace nginx
+PACKAGES ?= $(SYSTEM_PACKAGES)
+HOST ?= 127.0.0.1
+PORT ?= 5000
 
 .PHONY: readability install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The app alone for `make run`; the test extra (pytest, Playwright, ruff...) for the rest.
+$(RUN_STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(PY) -m pip install --quiet --editable '.[test]'
 	touch $(STAMP)
 
@@ -38,7 +51,7 @@ $(LOAD_STAMP): $(STAMP)
 
 # apt-get only what is missing, and only as root; otherwise say what is missing.
 system-deps:
-	@missing=""; for pkg in $(SYSTEM_PACKAGES); do \
+	@missing=""; for pkg in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -49,8 +62,11 @@ system-deps:
 		fi; \
 	fi
 
-run: install system-deps
-	$(VENV)/bin/flask --app app run --host 127.0.0.1 --port 5000
+# `make run PORT=5001` (5000 is taken on many Macs); HOST=0.0.0.0 only behind a proxy
+# (README, "Production serving").
+run: PACKAGES = $(RUN_PACKAGES)
+run: $(RUN_STAMP) system-deps
+	$(VENV)/bin/flask --app app run --host $(HOST) --port $(PORT)
 
 # Production: nginx on HANDOUT_BIND (default 127.0.0.1:8000) in front of gunicorn, 2 workers
 # x 4 threads, on a local port (scripts/serve.py, deploy/nginx.conf; README says why).

@@ -106,9 +106,27 @@ class Outcome:
         if number is None:
             return f"hamstring-program-{date}.pdf"
         name = self.parsed.personal.name if self.parsed.personal else ""
-        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-        return f"{number:03d}-{slug or 'handout'}-{date}.pdf"
+        return f"{number:03d}-{name_slug(name)}-{date}.pdf"
+
+
+# Latin letters with no decomposition, written as a reader would type them.
+_LATIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l",
+                        "þ": "th", "ð": "d", "\u0131": "i"})  # fmt: skip
+
+
+def name_slug(name: str) -> str:
+    """A name as a safe, readable piece of a file name: Latin accents folded (Zoë Ødegård
+    gives zoe-odegard), other scripts kept as they are (王小明, محمد), anything else
+    a hyphen; "handout" when nothing is left."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_LATIN))
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c) or not
+                      unicodedata.name(c, "").startswith("COMBINING"))  # fmt: skip
+    kept = unicodedata.normalize("NFC", letters)
+    # Letters, digits and the vowel signs of scripts such as Devanagari stay.
+    marked = "".join(c if c.isalnum() or unicodedata.category(c) in ("Mn", "Mc") else "-"
+                     for c in kept)  # fmt: skip
+    slug = re.sub("-+", "-", marked).strip("-")[:60].strip("-")
+    return slug or "handout"
 
 
 def build_outcome(

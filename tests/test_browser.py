@@ -116,3 +116,18 @@ def test_the_browsers_print_uses_the_chosen_paper(page, live_server, tmp_path, p
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     width, height = (round(float(n)) for n in info.split("Page size:")[1].split()[0:3:2])
     assert f"{width} x {height}" == size
+
+
+def test_the_actions_stay_in_sight_on_a_laptop_and_a_phone(browser, live_server):
+    for size in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        page = browser.new_page(viewport=size)
+        page.goto(live_server + "/?grade=2&pain=3&slr=limited&toe=no&side=right")
+        show = page.get_by_role("button", name="Show program")
+        if size["width"] > 800:  # beside the preview: in sight without scrolling
+            box = show.bounding_box()
+            assert box["y"] + box["height"] <= size["height"], size
+        page.locator("#exercise-hip-hinge").scroll_into_view_if_needed()
+        download = page.locator("#preview").get_by_role("button", name="Download PDF")
+        box = download.bounding_box()
+        assert 0 <= box["y"] <= size["height"] - box["height"], size  # the toolbar follows
+        page.close()

@@ -42,9 +42,38 @@ def test_pdf_command_with_bad_answers_names_the_fields_and_writes_nothing(runner
     out = tmp_path / "bad.pdf"
     result = runner.invoke(args=["handout", "pdf", "--grade", "2", "--pain", "x", "-o", str(out)])
     assert result.exit_code == 2
-    assert "pain: Pain must be a whole number from 0 to 10." in result.output
-    assert "side:" in result.output
+    assert "--pain must be a whole number from 0 to 10." in result.output
+    assert "--side must be left or right." in result.output  # its own terms, not the form's
+    assert "not yet" not in result.output
     assert not out.exists()
+
+
+def test_pdf_command_lists_the_warning_signs_and_makes_the_output_folder(runner, tmp_path):
+    help_text = runner.invoke(args=["handout", "pdf", "--help"]).output
+    assert "weight|calf" in help_text.replace(" ", "").replace("\n", "")
+    out = tmp_path / "new" / "folder" / "sam.pdf"
+    args = ["--grade", "2", "--pain", "3", "--slr", "full", "--toe", "yes", "--side", "left"]
+    result = runner.invoke(args=["handout", "pdf", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    result = runner.invoke(args=["handout", "pdf", *args, "-o", str(blocked / "x.pdf")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Error: Cannot write")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Zoë Ødegård", "zoe-odegard"), ("王小明", "王小明"), ("محمد عبد الله", "محمد-عبد-الله"),
+     ("Nguyễn Thị Ánh", "nguyen-thi-anh"), ("अनीता शर्मा", "अनीता-शर्मा"),
+     ("../../etc/passwd", "etc-passwd"), ("  ", "handout")],
+)  # fmt: skip
+def test_file_names_keep_the_persons_name_readable_and_safe(name, slug):
+    from generator.outcome import name_slug
+
+    assert name_slug(name) == slug
 
 
 def test_batch_writes_one_handout_per_good_row_and_reports_the_bad_ones(runner, tmp_path):

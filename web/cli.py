@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from flask import Blueprint, Flask, current_app
 
+from generator.answers import Flag
 from generator.batch import ENCODINGS, count_rows, file_encoding, read_rows
 from generator.outcome import Outcome
 from generator.pdf import RenderFailedError
@@ -26,7 +27,26 @@ WORKER_SETTINGS = ("TESTING", "DEFAULT_PAPER", "CLINIC_NAME", "CLINIC_CONTACT", 
 BATCH_RENDERS_PER_WORKER = 200  # about 45 KB of native memory kept per render: 9 MB at most
 
 
-def _messages(errors: dict[str, str]) -> str:
+# The form's wording names its buttons ("yes or not yet"); the command line names its
+# options and their values instead.
+CLI_MESSAGES = {
+    "grade": "--grade must be 1, 2, 3 or unknown.",
+    "pain": "--pain must be a whole number from 0 to 10.",
+    "slr": "--slr must be full or limited.",
+    "toe": "--toe must be yes or no.",
+    "side": "--side must be left or right.",
+    "flags": f"--flag must be one of: {', '.join(Flag)}.",
+    "paper": "--paper must be a4 or letter.",
+    "print": "--print must be standard or large.",
+    "date": "--date must be a date written YYYY-MM-DD.",
+}
+
+
+def _messages(errors: dict[str, str], *, options: bool = False) -> str:
+    """Messages by field; ``options``: in the command line's terms, for `handout pdf`."""
+    if options:
+        return " ".join(CLI_MESSAGES.get(name, f"--{name}: {message}")
+                        for name, message in errors.items())  # fmt: skip
     return "; ".join(f"{name}: {message}" for name, message in errors.items())
 
 
@@ -36,7 +56,13 @@ def _messages(errors: dict[str, str]) -> str:
 @click.option("--slr", default="", help="full or limited (straight leg raise)")
 @click.option("--toe", default="", help="yes or no (can touch the toes)")
 @click.option("--side", default="", help="left or right (the injured leg)")
-@click.option("--flag", "flags", multiple=True, help="a warning sign; repeat for several")
+@click.option(
+    "--flag",
+    "flags",
+    multiple=True,
+    type=click.Choice([f.value for f in Flag]),
+    help="a warning sign; repeat for several",
+)
 @click.option("--cleared", is_flag=True, help="a professional has cleared exercise")
 @click.option("--name", default="", help="patient's name, printed on the handout")
 @click.option("--clinician", default="")
@@ -44,7 +70,13 @@ def _messages(errors: dict[str, str]) -> str:
 @click.option("--date", default="", help="YYYY-MM-DD, default today")
 @click.option("--paper", default="", help="a4 or letter")
 @click.option("--print", "print_size", default="", help="standard or large (16 pt body text)")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="the PDF file to write; its folder is made if it does not exist",
+)
 def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: str) -> None:
     """Write one handout PDF."""
     values: dict[str, str | list[str]] = {**fields, "flags": list(flags)}
@@ -54,10 +86,14 @@ def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: s
         values["cleared"] = "yes"
     outcome = outcome_of(values, personal=True)
     if not outcome.ok:
-        raise click.UsageError(_messages(outcome.errors))
+        raise click.UsageError(_messages(outcome.errors, options=True))
     for name, warning in outcome.warnings.items():
         click.echo(f"Warning: {name}: {warning}", err=True)
-    write_handout(outcome, output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_handout(outcome, output)
+    except OSError as error:
+        raise click.ClickException(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Wrote {output}")
 
 
