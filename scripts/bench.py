@@ -220,6 +220,31 @@ def memory_kept_per_render(warm: int = 10, measured: int = 40) -> float:
     return float(done.stdout)
 
 
+def batch_rate(rows: int, jobs: int) -> float:
+    """Handouts a second that `flask handout batch` writes from a CSV of ``rows`` rows on
+    ``jobs`` worker processes (the command as a clinic runs it, start-up included)."""
+    import csv
+    import os
+    import tempfile
+
+    answers = [("2", "3", "limited", "no", "right"), ("1", "2", "full", "yes", "left"),
+               ("2", "5", "limited", "no", "left")]  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "answers.csv"
+        with sheet.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["grade", "pain", "slr", "toe", "side", "name"])
+            for number in range(rows):
+                writer.writerow([*answers[number % len(answers)], f"Patient {number}"])
+        flask = Path(sys.executable).with_name("flask")
+        command = [str(flask), "--app", "app", "handout", "batch", str(sheet),
+                   "-o", str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, "HANDOUT_TESTING": "true"})  # fmt: skip
+        return rows / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="renders per median (default 7)")
@@ -301,6 +326,13 @@ def main() -> None:
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
     print(f"native memory kept per render (40 renders after 10): "
           f"{memory_kept_per_render():.0f} KB")  # fmt: skip
+    import os
+
+    cores = os.cpu_count() or 1
+    rates = {jobs: batch_rate(24, jobs) for jobs in sorted({1, cores})}
+    print("batch of 24 handouts, start-up included: "
+          + ", ".join(f"{rate:.1f} a second on {jobs} job{'s' * (jobs > 1)}"
+                      for jobs, rate in rates.items()))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -71,14 +71,27 @@ def test_letters_typed_while_a_preview_is_on_its_way_are_kept(page, live_server)
     field keeps both, and a new preview follows them."""
     field = open_editor(page, live_server)
     held = []
-    page.route("**/program", lambda route: held.append(route))
+
+    def hold_the_first(route):  # later previews go through at once
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/program", hold_the_first)
     field.press_sequentially("1", delay=50)
-    page.wait_for_timeout(700)  # the preview for "1" has left, and is held
-    assert held
+    wait_until(lambda: held, page)  # the preview for "1" has left, and is held
     field.press_sequentially("2", delay=50)
-    for route in held:
-        route.continue_()
-    page.unroute("**/program")
+    held[0].continue_()  # it arrives now, before the preview for "12" is asked for
     page.locator(DOSE, has_text="2 sets of 12 reps").wait_for()
     assert field.input_value() == "12"
     assert focused(page) == "edit-hip-hinge-reps"
+    page.unroute("**/program")
+
+
+def wait_until(condition, page, seconds: float = 10.0) -> None:
+    for _ in range(int(seconds * 20)):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("waited too long")

@@ -395,3 +395,11 @@ def test_the_json_carries_every_section_the_handout_prints(client):
     referral = client.get("/program.json?" + query({**STAGE_3, "pain": "8"})).get_json()
     assert referral["plan"] is None
     assert referral["referral_level"] == "today"
+
+
+def test_the_empty_preview_shows_what_the_handout_will_hold(client):
+    html = client.get("/").get_data(as_text=True)
+    notice = html[html.index('id="preview"') : html.index("</section>", html.index('id="preview"'))]
+    for part in ("plan at a glance", "pain rules", "pictures, steps and its dose",
+                 "walking and running", "tracking sheet", "who to see"):  # fmt: skip
+        assert part in notice, part
