@@ -403,3 +403,11 @@ def test_the_empty_preview_shows_what_the_handout_will_hold(client):
     for part in ("plan at a glance", "pain rules", "pictures, steps and its dose",
                  "walking and running", "tracking sheet", "who to see"):  # fmt: skip
         assert part in notice, part
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_the_handout_says_which_leg_the_dark_leg_is(client, side):
+    html = client.get("/program?" + query({**STAGE_3, "side": side})).get_data(as_text=True)
+    assert f"In the pictures, the dark leg is your injured {side} leg." in html
+    referral = client.get("/program?" + query({**REFERRAL, "side": side})).get_data(as_text=True)
+    assert "the dark leg" not in referral  # no pictures there
