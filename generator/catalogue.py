@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -380,26 +380,26 @@ def _guidance(data: dict[str, Any]) -> Guidance:
         **_more_guidance(data, where),
         frequencies=dict(frequencies),
         stages=stages,
-        safety=Safety(
-            _texts(safety["step_back"], spot_safety),
-            _fill(safety["step_back_first_stage"], spot_safety),
-            _fill(safety["step_back_action"], spot_safety),
-            _fill(safety["step_back_action_grade_three"], spot_safety),
-            _texts(safety["pain_rules"], spot_safety),
-            _fill(safety["pain_evidence"], spot_safety),
-            safety["warm_up_frequency"],
-        ),
+        safety=_sentences(Safety, safety, spot_safety, keep=("warm_up_frequency",)),
         signs=signs,
-        referral=ReferralText(
-            _fill(referral["title"], spot),
-            _fill(referral["title_today"], spot),
-            _fill(referral["pain_watch"], spot),
-            _fill(referral["emergency"], spot),
-            _texts(referral["meanwhile"], spot),
-            _texts(referral["meanwhile_today"], spot),
-        ),
+        referral=_sentences(ReferralText, referral, spot),
         who={key: _fill(text, where + " [who]") for key, text in who.items()},
     )
+
+
+def _sentences(kind: type, table: dict[str, Any], where: str, keep: tuple[str, ...] = ()):
+    """A ``kind`` whose every field is a sentence (filled in) or a list of them, read
+    from a checked table; ``keep`` names fields taken as they are (keys, not texts)."""
+    values = {}
+    for name in (f.name for f in fields(kind)):
+        value = table[name]
+        if name in keep:
+            values[name] = value
+        elif isinstance(value, list):
+            values[name] = _texts(value, where)
+        else:
+            values[name] = _fill(value, where)
+    return kind(**values)
 
 
 def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
