@@ -13,7 +13,7 @@ from flask import Flask
 from htmx_flask import Htmx
 
 from generator.catalogue import check_data
-from web import assets, cli, context, handout, pdfs, security
+from web import assets, cli, context, exercises, handout, pdfs, security
 
 DEFAULTS = {
     "SECRET_KEY": secrets.token_hex(16),
@@ -48,5 +48,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     context.init_app(app)
     pdfs.init_app(app)
     app.register_blueprint(handout.bp)
+    app.register_blueprint(exercises.bp)
     app.register_blueprint(cli.bp)
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import segno
 
 
-def share_qr_svg(url: str) -> str:
+def share_qr_svg(url: str, title: str = "QR code of the link to this program") -> str:
     """An inline SVG QR code of ``url`` (medium error correction, quiet zone of 4 modules
     as the standard asks), sized by CSS through its viewBox; empty when ``url`` is too
     long for a QR code (the handout then prints without one)."""
@@ -18,5 +18,5 @@ def share_qr_svg(url: str) -> str:
         border=4,
         omitsize=True,
         svgclass="qr",
-        title="QR code of the link to this program",
+        title=title,
     )

@@ -172,16 +172,18 @@ def coordinates(el: ET.Element) -> list[str]:
 def test_figure_is_small_and_cheap_to_draw(exercise_id, position, side):
     # WeasyPrint draws every figure in Python on every render, at a fixed cost per
     # element, a cost per coordinate pair, and a high cost per arc: keep all three down.
+    # (Issue 15 raised the budget from 11 elements and 90 pairs, for props that read at
+    # 5 cm, outlined far limbs, a nose and a hand; make bench shows what it costs.)
     svg = figure_svg(exercise_id, position, side, ALT)
     assert len(svg.encode()) < 3000
     root = parse(svg)
-    assert sum(1 for _ in root.iter()) < 16
+    assert sum(1 for _ in root.iter()) < 20
     assert not {"filter", "linearGradient", "radialGradient", "mask", "pattern"} & {
         el.tag.removeprefix(SVG_NS) for el in root.iter()
     }
     elements = drawn(root)
-    assert len(elements) <= 11
-    assert sum(len(coordinates(el)) for el in elements) <= 90
+    assert len(elements) <= 15
+    assert sum(len(coordinates(el)) for el in elements) <= 110
     for el in elements:
         assert not re.search("[Aa]", el.get("d", ""))  # no arcs
         assert not {"transform", "style", "opacity", "class"} & set(el.attrib)
@@ -221,8 +223,11 @@ def test_working_leg_is_set_apart_by_tone_and_line_weight_not_hue():
     for style in (WORK, BODY, FAR):
         r, g, b = style.fill[1:3], style.fill[3:5], style.fill[5:7]
         assert r == g == b  # greys only: survives black-and-white printing
-    assert luminance(WORK.fill) < 0.4 < 0.8 < luminance(FAR.fill) <= luminance(BODY.fill)
-    assert WORK.width > BODY.width > FAR.width
+    # Dark working leg, mid-grey other limbs, white body: three tones that stay apart in
+    # black and white, none of them pale enough to read as a ghost.
+    assert luminance(WORK.fill) < 0.3 < 0.5 < luminance(FAR.fill) < 0.75 < luminance(BODY.fill)
+    assert WORK.width > BODY.width > FAR.width > 0
+    assert FAR.stroke == BODY.stroke  # outlined like the body: a solid limb
 
 
 def outline_of(elements: list[ET.Element], part: ET.Element, colour: str) -> ET.Element:
@@ -275,12 +280,19 @@ def test_trunk_and_near_arm_are_outlined_in_the_body_style(exercise_id, position
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_far_limbs_are_drawn_first_in_light_grey(exercise_id, position):
+def test_far_limbs_are_drawn_first_in_mid_grey_with_an_outline(exercise_id, position):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     far = [el for el in elements if el.get("fill") == FAR.fill]
-    assert len(far) == 1  # far arm and far leg in one flat pen
+    assert len(far) == 1  # far arm and far leg in one pen
     assert far[0].get("stroke") == FAR.fill
-    body = [el for el in elements if el.get("stroke") in (BODY.stroke, BODY.fill, WORK.stroke)]
+    (outline,) = [
+        el
+        for el in elements[: elements.index(far[0])]
+        if el.get("stroke") == FAR.stroke and el.get("fill") == "none"
+    ]
+    assert coordinates(outline)[:4] == coordinates(far[0])[:4]  # along the same leg
+    assert shown_outline(outline, far[0]) == pytest.approx(FAR.width)
+    body = [el for el in elements if el.get("stroke") in (BODY.fill, WORK.stroke)]
     assert elements.index(far[0]) < min(elements.index(el) for el in body)
 
 
@@ -430,7 +442,9 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert math.dist(j["near_hand"], j["near_toe"]) < 8
     assert j["shoulder"][1] < j["hip"][1]
     assert flex["near_hip"] > 90
-    assert flex["near_knee"] < 30  # knees only slightly bent
+    # "Bend your knees as much as you need": visibly bent, not a straight-legged reach.
+    assert flex["near_knee"] > 40
+    assert flex["far_knee"] > 40
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
@@ -617,3 +631,91 @@ def test_all_figures_render_with_weasyprint_into_a_small_pdf():
     pdf = weasyprint.HTML(string=f"<html><body>{cells}</body></html>").write_pdf()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) < 300_000
+
+
+# --- issue 15: each figure right about its moment --------------------------------------
+
+
+def face_direction(j) -> float:
+    """Where the face looks: the neck's direction turned to the front of the head (the
+    drawing puts the nose and the eye there, see body.face)."""
+    return direction(j["shoulder"], j["head"]) - 100.0
+
+
+@pytest.mark.parametrize("position", ["start", "hold"])
+def test_prone_figures_lie_face_down(position):
+    j = pose_joints("prone-iso", position)
+    assert math.sin(math.radians(face_direction(j))) < -0.7  # the face looks at the floor
+    # Lying on the front, the knee bends the shin up from the floor behind the body.
+    assert j["near_ankle"][1] > j["near_knee"][1] + SHIN * 0.8
+    assert j["head"][0] > j["hip"][0]  # head at the far end from the feet
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), [*LYING[:3], *BRIDGES])
+def test_figures_on_their_back_face_the_ceiling(exercise_id, position):
+    j = pose_joints(exercise_id, position)
+    assert math.sin(math.radians(face_direction(j))) > 0.7
+
+
+def test_single_leg_bridge_lowers_on_one_leg_with_the_other_straight_and_high():
+    j, flex = pose_joints("ecc-sl-bridge", "lower"), pose_flexion("ecc-sl-bridge", "lower")
+    assert flex["far_knee"] < 10  # the free leg straight, not tucked
+    assert j["far_ankle"][1] > j["hip"][1] + 25  # and lifted well clear of the stool
+    assert j["near_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
+
+
+def test_sliders_keep_the_hips_up_when_the_legs_are_straight():
+    j = pose_joints("ecc-sliders", "straight")
+    assert j["hip"][1] > SUPINE_HIP_Y + 6
+    # Hips above the line from the shoulder to the heel: a bridge, not a sag.
+    shoulder, heel = j["shoulder"], j["near_heel"]
+    t = (j["hip"][0] - shoulder[0]) / (heel[0] - shoulder[0])
+    assert j["hip"][1] > shoulder[1] + t * (heel[1] - shoulder[1]) + 5
+
+
+def test_dowel_is_held_in_both_hands_against_the_back():
+    from generator.figures.props import POLE_R
+
+    for position in ("stand", "hinge"):
+        j = pose_joints("hip-hinge", position)
+        elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
+        pole = next(el for el in elements if el.get("stroke") == "#e0e0e0")
+        a, b = (world("hip-hinge", *pair.split(",")) for pair in coordinates(pole))
+        for hand in ("near_hand", "far_hand"):
+            assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5
+
+
+WATCHED = {
+    ("supine-iso", "hold"),
+    ("prone-iso", "hold"),
+    ("ecc-sl-bridge", "lower"),
+    ("ecc-sliders", "straight"),
+    ("reverse-deadlift", "bottom"),
+    ("nordic", "lower"),
+}
+"""Positions held still or moved slowly on a count: they carry the stopwatch mark."""
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_holds_and_slow_moves_carry_a_stopwatch_and_nothing_else_does(exercise_id, position):
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    watches = [
+        el
+        for el in elements
+        if el.tag == f"{SVG_NS}circle" and el.get("fill") == "#ffffff" and el.get("stroke") == INK
+    ]
+    assert len(watches) == ((exercise_id, position) in WATCHED)
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_the_near_hand_is_drawn_as_a_fist_at_the_end_of_the_arm(exercise_id, position):
+    from generator.figures.body import HAND_R
+
+    j = pose_joints(exercise_id, position)
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    (fist,) = [
+        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == BODY.stroke
+    ]
+    centre = world(exercise_id, fist.get("cx"), fist.get("cy"))
+    assert math.dist(centre, j["near_hand"]) < 0.1
+    assert float(fist.get("r")) == HAND_R

@@ -7,6 +7,7 @@ once; ``handout_context`` adds what one request decides.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 
 from flask import Flask, current_app, request, url_for
@@ -24,7 +25,7 @@ from generator.answers import (
     Parsed,
     answer_chips,
 )
-from generator.catalogue import guidance
+from generator.catalogue import Exercise, guidance
 from generator.edits import NOTE_MAX
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
@@ -123,6 +124,7 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         "share_pairs": outcome.share_pairs(),
         "share_url": share_url,
         "qr_svg": qr_svg,
+        "exercise_qr": _exercise_qr(program, mode),
         "qr_left_out": bool(share_url and _public_base_url() and not qr_svg),
         "paper": (outcome.paper or default_paper()).value,
         "print_size": outcome.print_size.value,
@@ -132,6 +134,28 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         or current_app.config["CLINIC_NAME"]
         or "Hamstring rehab handout generator",
     }
+
+
+def exercise_url(exercise_id: str, side: str) -> str:
+    """The exercise's moving page, absolute on PUBLIC_BASE_URL."""
+    path = url_for("exercises.exercise_page", exercise_id=exercise_id, side=side)
+    return _public_base_url() + path
+
+
+def _exercise_qr(program, mode: Mode) -> Callable[[Exercise], str]:
+    """A function from an exercise to a QR code of its moving page: on paper (the PDF
+    and the printed page) when PUBLIC_BASE_URL says where phones can reach the app;
+    else one that gives nothing."""
+    on_paper = program is not None and not program.referral and mode in (Mode.PDF, Mode.PAGE)
+    if not (on_paper and _public_base_url()):
+        return lambda exercise: ""
+    side = program.answers.side.value
+
+    def qr(exercise: Exercise) -> str:
+        url = exercise_url(exercise.id, side)
+        return share_qr_svg(url, f"QR code of the page where {exercise.name} moves")
+
+    return qr
 
 
 def _public_base_url() -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "POSITIONS",
     "body_outline",
     "figure_svg",
+    "moving_svg",
     "pose_flexion",
     "pose_joints",
     "view_box",
@@ -94,16 +95,7 @@ def view_box(exercise_id: str) -> tuple[float, float, float, float]:
     for position in POSITIONS[exercise_id]:
         scene = _scene(exercise_id, position)
         boxes.extend(shape.box for shape in _shapes(scene))
-    x0, y0, x1, y1 = union(boxes)
-    y0 = min(y0, 0.0)  # always show the floor
-    x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
-    w, h = x1 - x0, y1 - y0
-    w2 = max(w, h * ASPECT, MIN_WIDTH)
-    h2 = w2 / ASPECT
-    cx = (x0 + x1) / 2
-    # Grow upwards only, so the floor stays near the bottom edge; SVG y is -world y.
-    top = y0 + h2
-    return (round(cx - w2 / 2, 1), round(-top, 1), round(w2, 1), round(h2, 1))
+    return _fit(boxes)
 
 
 def _shapes(scene: Scene) -> list[Shape]:
@@ -114,16 +106,85 @@ def _shapes(scene: Scene) -> list[Shape]:
 @lru_cache(maxsize=64)
 def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
     """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
-    scene = _scene(exercise_id, position)
     x, y, w, h = view_box(exercise_id)
+    return f"0 0 {num(w)} {num(h)}", _markup(_shapes(_scene(exercise_id, position)), x, y, w)
+
+
+def _markup(shapes: list[Shape] | tuple[Shape, ...], x: float, y: float, w: float) -> str:
+    """Shapes (back to front) and the floor, written in the view box at (x, y)."""
     frame = Frame(left=x, top=-y)
-    shapes = _shapes(scene)
     # Floor, eye and black arrows are one ink element on top of everything: one element
     # costs WeasyPrint far more to draw than a few more points in another.
     floor = (("M", ((x, 0.0),)), ("L", ((x + w, 0.0),)))
     ink = ink_path(floor + tuple(c for shape in shapes for c in shape.ink))
-    body = "".join(shape.svg(frame) for shape in shapes)
-    return f"0 0 {num(w)} {num(h)}", body + ink.svg(frame)
+    return "".join(shape.svg(frame) for shape in shapes) + ink.svg(frame)
+
+
+def _fit(boxes: list[Box]) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of a 4:3 view box round ``boxes``, as view_box does."""
+    x0, y0, x1, y1 = union(boxes)
+    y0 = min(y0, 0.0)
+    x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
+    w2 = max(x1 - x0, (y1 - y0) * ASPECT, MIN_WIDTH)
+    h2 = w2 / ASPECT
+    cx = (x0 + x1) / 2
+    return (round(cx - w2 / 2, 1), round(-(y0 + h2), 1), round(w2, 1), round(h2, 1))
+
+
+def moving_svg(exercise_id: str, side: str, title: str) -> str:
+    """SVG document text of the exercise's moving figure: one group per frame, each
+    shown in turn by a SMIL ``<animate>`` of its visibility, looping forever; the first
+    frame shows where animation does not run. Raises KeyError for an exercise without
+    a motion (see motion.MOTIONS) and ValueError for a bad side."""
+    if side not in SIDES:
+        raise ValueError(f"side must be 'left' or 'right', not {side!r}")
+    box, body = _moving_drawing(exercise_id)
+    text = _title_text(title)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" role="img" '
+        f'aria-label="{text}" {_ROOT_PAINT}><title>{text}</title>'
+        f"{_mirrored(body, box, side)}</svg>"
+    )
+
+
+@lru_cache(maxsize=16)
+def _moving_drawing(exercise_id: str) -> tuple[str, str]:
+    from .motion import frames  # the moving pages only: the handout never needs it
+
+    shown = frames(exercise_id)
+    x, y, w, h = _fit([s.box for f in shown for s in f.shapes])
+    total = sum(f.seconds for f in shown)
+    groups, start = [], 0.0
+    for i, f in enumerate(shown):
+        a, b = start / total, (start + f.seconds) / total
+        start += f.seconds
+        if i == 0:
+            values, times = "visible;hidden", f"0;{b:.4f}"
+        elif i == len(shown) - 1:
+            values, times = "hidden;visible", f"0;{a:.4f}"
+        else:
+            values, times = "hidden;visible;hidden", f"0;{a:.4f};{b:.4f}"
+        groups.append(
+            f'<g visibility="{"visible" if i == 0 else "hidden"}">'
+            f'<animate attributeName="visibility" calcMode="discrete" values="{values}" '
+            f'keyTimes="{times}" dur="{total:.3f}s" repeatCount="indefinite"/>'
+            f"{_markup(f.shapes, x, y, w)}</g>"
+        )
+    return f"0 0 {num(w)} {num(h)}", "".join(groups)
+
+
+def _title_text(title: str) -> str:
+    text = html.escape(_NOT_XML.sub("", title), quote=True)
+    # Character references keep CR, LF and TAB exactly: XML parsers would otherwise
+    # normalise them (CR in text, all three in attribute values).
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _mirrored(drawing: str, box: str, side: str) -> str:
+    """The canonical (left) drawing, mirrored about the view box's centre for "right"."""
+    if side == CANONICAL_SIDE:
+        return f"<g>{drawing}</g>"
+    return f'<g transform="matrix(-1 0 0 1 {box.split()[2]} 0)">{drawing}</g>'
 
 
 def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
@@ -137,16 +198,9 @@ def figure_svg(exercise_id: str, position: str, side: str, title: str) -> str:
     if side not in SIDES:
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
     box, drawing = _drawing(exercise_id, position)
-    text = html.escape(_NOT_XML.sub("", title), quote=True)
-    # Character references keep CR, LF and TAB exactly: XML parsers would otherwise
-    # normalise them (CR in text, all three in attribute values).
-    text = text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#9;")
-    if side == CANONICAL_SIDE:
-        group = f"<g>{drawing}</g>"
-    else:
-        width = box.split()[2]
-        group = f'<g transform="matrix(-1 0 0 1 {width} 0)">{drawing}</g>'
+    text = _title_text(title)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" role="img" '
-        f'aria-label="{text}" {_ROOT_PAINT}><title>{text}</title>{group}</svg>'
+        f'aria-label="{text}" {_ROOT_PAINT}><title>{text}</title>'
+        f"{_mirrored(drawing, box, side)}</svg>"
     )

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .draw import Core, Shape, Style, band_box, box_of, dot, fill_pen, outline_pen
+from .draw import Circle, Core, Path, Shape, Style, band_box, box_of, dot, fill_pen, outline_pen
 
 Point = tuple[float, float]
 
@@ -181,6 +181,7 @@ class Skeleton:
     joints: Mapping[str, Point]
     dirs: Mapping[str, float]
     flexion: Mapping[str, float]
+    pose: Pose | None = None  # the pose it was solved from (the moving figures use it)
 
 
 def _two_link(base: Point, target: Point, l1: float, l2: float, bend: int) -> tuple[float, float]:
@@ -253,7 +254,7 @@ def solve(pose: Pose) -> Skeleton:
         flex[f"{side}_knee"] = _wrap(thigh - shin)
         flex[f"{side}_ankle"] = _wrap(sole - shin - 90.0)
 
-    return Skeleton(joints=j, dirs=dirs, flexion=flex)
+    return Skeleton(joints=j, dirs=dirs, flexion=flex, pose=pose)
 
 
 def stance(heel: Point, sole: float, knee: float, knee_ahead: float) -> tuple[Point, Point]:
@@ -314,12 +315,13 @@ def frame(deg: float) -> tuple[Point, Point]:
     return t, (t[1], -t[0])
 
 
-# Styles: far limbs flat light grey, the body white with a dark outline, and the working
-# leg dark-filled with the heaviest outline so it stands out in black and white.
-FAR = Style(fill="#d0d0d0", stroke="none", width=0.0)
+# Styles: the body white with a dark outline; the working leg dark-filled with the
+# heaviest outline, so it stands out in black and white; the far (other) arm and leg a
+# solid mid grey with a thinner outline, so they read as limbs, never as a pale ghost.
+FAR = Style(fill="#a6a6a6", stroke="#1a1a1a", width=1.6)
 FAR_EXTRA = 0.6  # far limbs' pen is this much wider than the near limbs' fill pen
 BODY = Style(fill="#ffffff", stroke="#1a1a1a", width=2.6)
-WORK = Style(fill="#555555", stroke="#000000", width=3.0)
+WORK = Style(fill="#404040", stroke="#000000", width=3.0)
 
 # Drawing layers (props slot in between, see props.py).
 LAYER_FAR = 20
@@ -423,6 +425,32 @@ def _eye(sk: Skeleton) -> Point:
     return offset(sk.joints["head"], (ah, HEAD_R * 0.45), (th, 1.0))
 
 
+NOSE = 2.6  # how far the nose stands out of the drawn head
+
+
+def face(sk: Skeleton) -> float:
+    """Absolute direction the face looks (the front of the head, a little down)."""
+    return sk.dirs["neck"] - 100.0
+
+
+def _nose(sk: Skeleton) -> Path:
+    """The nose: a small white wedge on the face side of the head, outlined on its two
+    outer sides only, so its fill covers the head's outline where they join."""
+    head, look = sk.joints["head"], face(sk)
+    r = S_TRUNK - 0.4
+    base = (along(head, look - 28.0, r), along(head, look + 28.0, r))
+    tip = along(head, look - 12.0, S_TRUNK + NOSE)
+    return Path((("M", (base[0],)), ("L", (tip, base[1]))), BODY.fill, BODY.stroke, 1.6)
+
+
+HAND_R = 2.9  # a fist: a little wider than the forearm, outlined, so a grip shows
+
+
+def hands(sk: Skeleton) -> list[Point]:
+    """Centres of both hands (what tests check against the props they hold)."""
+    return [sk.joints["near_hand"], sk.joints["far_hand"]]
+
+
 def _discs(cores: Sequence[Core], r: float) -> list[tuple[Point, float]]:
     return [(p, r) for c in cores for p in c.points]
 
@@ -483,13 +511,24 @@ def body_shapes(sk: Skeleton) -> list[Shape]:
             (outline_pen(trunk, S_TRUNK, BODY), fill_pen(trunk, S_TRUNK, BODY, solid=False)),
             band_box(trunk, S_TRUNK + BODY.width / 2),
         ),
-        # A tiny eye gives the face a direction, so lying face up and face down read apart.
-        # It is ink, drawn on top of everything: no pose puts a near limb over the face.
-        Shape(LAYER_TRUNK + 1, (), box_of([eye], 1.0), ink=dot(eye)),
+        # An eye and a nose give the face a direction, so lying face up and face down
+        # read apart. The eye is ink, drawn on top of everything: no pose puts a near
+        # limb over the face.
+        Shape(
+            LAYER_TRUNK + 1,
+            (_nose(sk),),
+            box_of([along(sk.joints["head"], face(sk), S_TRUNK + NOSE)], 1.0),
+            ink=dot(eye),
+        ),
         Shape(
             LAYER_NEAR_LEG,
             (outline_pen([leg, arm], S_LIMB, WORK), fill_pen([leg], S_LIMB, WORK)),
             band_box([leg, arm], S_LIMB + WORK.width / 2),
         ),
         Shape(LAYER_NEAR_ARM, (fill_pen([arm], s_arm, BODY, solid=False),), band_box([arm], s_arm)),
+        Shape(
+            LAYER_NEAR_ARM + 1,
+            (Circle(sk.joints["near_hand"], HAND_R, BODY.fill, BODY.stroke, BODY.width * 0.7),),
+            box_of([sk.joints["near_hand"]], HAND_R + 1.0),
+        ),
     ]

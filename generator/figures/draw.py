@@ -213,6 +213,35 @@ class Circle(Element):
 
 
 @dataclass(frozen=True)
+class Ellipse(Element):
+    """An axis-aligned ellipse element (drawn without parsing path data)."""
+
+    centre: Point
+    rx: float
+    ry: float
+    style: Style
+
+    def svg(self, frame: Frame) -> str:
+        x, y = frame.pt(self.centre).split(",")
+        s = self.style
+        return (
+            f'<ellipse cx="{x}" cy="{y}" rx="{num(self.rx)}" ry="{num(self.ry)}" '
+            f"{_paint(s.fill, s.stroke, s.width)}/>"
+        )
+
+
+def ellipse_arc(
+    centre: Point, rx: float, ry: float, a0: float, a1: float
+) -> tuple[Point, Point, Point, Point]:
+    """One cubic Bézier close to the arc of an axis-aligned ellipse between the
+    parameter angles ``a0`` and ``a1`` (degrees, at most 90 apart): the circle's arc,
+    stretched, since stretching maps a Bézier to a Bézier."""
+    return tuple(  # type: ignore[return-value]
+        (centre[0] + rx * x, centre[1] + ry * y) for x, y in arc_cubic((0.0, 0.0), 1.0, a0, a1)
+    )
+
+
+@dataclass(frozen=True)
 class Rect(Element):
     """An axis-aligned rectangle from world corner (x0, y0) to (x1, y1), corners
     rounded with radius ``rx`` (drawn without parsing path data)."""

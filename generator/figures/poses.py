@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from .body import (
     FOOT,
-    FOREARM,
     HEAD_R,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -24,7 +23,6 @@ from .body import (
     SHIN,
     SUPINE_HIP_Y,
     THIGH,
-    UPPER_ARM,
     Limb,
     Point,
     Pose,
@@ -56,15 +54,24 @@ from .props import (
     roller,
     slider,
     sofa,
+    stopwatch,
 )
 
 
 @dataclass(frozen=True)
 class Scene:
-    """A solved pose with the props and arrows drawn around it."""
+    """A solved pose with the props and arrows drawn around it.
+
+    ``fixed`` are the props that stay where they are while the body moves (a stool, a
+    roller); the props the body carries or holds are drawn from the skeleton by the
+    exercise's ATTACHED function, so a moving figure (see motion.py) keeps them in its
+    hands and under its feet. ``props`` is everything a still figure shows: those, and
+    the arrows and marks.
+    """
 
     skeleton: Skeleton
     props: tuple[Shape, ...]
+    fixed: tuple[Shape, ...] = ()
 
 
 # Lying on the back: the pelvis tipped a little so chest and pelvis both rest on the
@@ -110,20 +117,27 @@ def _aslr(other_up: bool) -> Scene:
     # Hands together, arms almost straight, reaching up along the band.
     grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1] - 1.0))))
-    j = sk.joints
-    ball = _mid(j["near_heel"], j["near_toe"], 0.72)
-    props = [band([j["near_hand"], ball, j["near_heel"]])]
+    props = _foot_band(sk)
     if other_up:
         props.append(arc_arrow(hip, 40.0, 20.0, 52.0))
     return Scene(sk, tuple(props))
 
 
+def _foot_band(sk: Skeleton) -> list[Shape]:
+    """The band from the hands round the ball of the foot and the heel."""
+    j = sk.joints
+    ball = _mid(j["near_heel"], j["near_toe"], 0.72)
+    return [band([j["near_hand"], ball, j["near_heel"]])]
+
+
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 4.2  # the soft ball squeezed between the knees
+BALL_R = 5.0  # the soft ball squeezed between the knees
+TOE_TOUCH_KNEE = 60.0  # "bend your knees as much as you need"
 
 
-def _toe_touch(toes_up: bool) -> Scene:
+def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
+    """At the bottom of the reach, or (``down`` False) standing tall on the roll."""
     r = HALF_ROLL_R
     if toes_up:
         # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
@@ -135,35 +149,52 @@ def _toe_touch(toes_up: bool) -> Scene:
         sole = -27.0
         heel = (0.0, FOOT * math.sin(math.radians(-sole)))
         roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
-    # Knees a little bent, hips sitting back behind the heels as in a real forward
-    # bend; the rest of the reach comes from a rounded back.
-    hip, ankle = stance(heel, sole, knee=10.0, knee_ahead=-9.0 if toes_up else -6.0)
+    if not down:
+        hip, ankle = stance(heel, sole, knee=6.0, knee_ahead=3.0)
+        pose = Pose(
+            hip=hip,
+            pelvis=90.0,
+            neck=-4.0,
+            near_leg=Reach(ankle, sole),
+            far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
+            near_arm=Limb(4.0, 6.0),
+            far_arm=Limb(2.0, 6.0),
+        )
+        sk = solve(pose)
+        roll = half_roll(roll_x, r=r)
+        return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
+    # Knees well bent, as the steps allow, the shins leaning forward so the legs show
+    # as a clear angle; the back rounds over and nearly straight arms reach down, a
+    # little forward, to the toes.
+    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=24.0)
     toe = along(heel, sole, FOOT)
-    # Straight arms hang from shoulders right above the hands, just past the toes; the
-    # head is carried in front of them, where it stays visible.
-    hand = (toe[0] + 3.5, toe[1] + R_HAND)
-    shoulder = (hand[0], hand[1] + UPPER_ARM + FOREARM - 0.3)
+    hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
+    # The back long and only a little rounded, tipped forward just enough for nearly
+    # straight arms (elbows soft) to reach the toes.
+    tilt = next(a for a in range(-15, -90, -1) if math.dist(along(hip, a, 29.0), hand) <= 32.5)
+    shoulder = along(hip, tilt, 29.0)
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
         spine=spine,
-        neck=pelvis - spine + 30.0,  # eyes on the knees, face clear of the arms
+        neck=30.0,  # head tucked, eyes on the knees
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
+    roll = half_roll(roll_x, r=r)
+    props = [roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
+    return Scene(sk, tuple(props), fixed=(roll,))
+
+
+def _knee_ball(sk: Skeleton) -> list[Shape]:
+    """The ball between the knees, its front showing in front of the near knee (the
+    clockwise side of a thigh pointing down is its back, hence -7.5)."""
     _, a = frame(sk.dirs["near_thigh"])
-    props = [
-        half_roll(roll_x, r=r),
-        # Between the knees, its front showing in the gap between the near knee and the
-        # arm (the clockwise side of a thigh pointing down is its back, hence -7.5).
-        ball(offset(sk.joints["near_knee"], (a, -7.5)), BALL_R, layer=50),
-        arc_arrow(hip, 38.0, 60.0, 14.0),
-    ]
-    return Scene(sk, tuple(props))
+    return [ball(offset(sk.joints["near_knee"], (a, -7.5)), BALL_R, layer=50)]
 
 
 # --- foam-roll -------------------------------------------------------------------------
@@ -193,8 +224,9 @@ def _foam_roll() -> Scene:
     # The rolling arrow runs along the middle of the (dark) working thigh.
     start = along(j["hip"], thigh, 3.0)
     end = along(j["hip"], thigh, THIGH + 1.0)
-    props = [roller(roll), arrow(start, end, both=True, colour="#ffffff")]
-    return Scene(sk, tuple(props))
+    under = roller(roll)
+    props = [under, arrow(start, end, both=True, colour="#ffffff")]
+    return Scene(sk, tuple(props), fixed=(under,))
 
 
 # --- supine-iso ------------------------------------------------------------------------
@@ -212,10 +244,14 @@ def _supine_iso() -> Scene:
         far_leg=Reach(ankle_for_heel((heel[0] - 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
-    h = sk.joints["near_heel"]
-    # Heel digs down and pulls back towards the bottom (drawn in the hollow under the
-    # knee, clear of the legs).
-    props = [arrow((h[0] - 7.0, 9.5), (h[0] - 19.0, 2.5))]
+    h, a = sk.joints["near_heel"], sk.joints["near_ankle"]
+    # The heel digs down (an arrow onto the top of the foot) and pulls back towards the
+    # bottom (in the hollow under the knee), and holds without moving (the stopwatch).
+    props = [
+        arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
+        arrow((h[0] - 7.0, 9.5), (h[0] - 19.0, 2.5)),
+        stopwatch((a[0] + 12.0, a[1] + 14.0)),
+    ]
     return Scene(sk, tuple(props))
 
 
@@ -234,10 +270,22 @@ def _prone(hold: bool) -> Scene:
     )
     sk = solve(pose)
     j = sk.joints
-    near = j["near_ankle"]
+    props = _heel_band(sk)
     if hold:
-        # The band stretches from the held heel down to the lowered ankle.
-        far = j["far_ankle"]
+        near = j["near_ankle"]
+        props += [
+            arc_arrow(j["far_knee"], 30.0, 114.0, 160.0),
+            stopwatch((near[0] + 9.0, near[1] + 2.0)),  # the dark leg holds still
+        ]
+    return Scene(sk, tuple(props))
+
+
+def _heel_band(sk: Skeleton) -> list[Shape]:
+    """The band looped round both heels: seen end-on across the ankles while they are
+    together, stretched from the held ankle to the lowered one once they part."""
+    j = sk.joints
+    near, far = j["near_ankle"], j["far_ankle"]
+    if math.dist(near, far) > 4.0:
         across = heading(near, far) + 90.0
         loop = [
             along(near, across, 2.2),
@@ -245,9 +293,7 @@ def _prone(hold: bool) -> Scene:
             along(far, across + 180.0, 1.8),
             along(near, across + 180.0, 2.2),
         ]
-        props = [band(loop), arc_arrow(j["far_knee"], 30.0, 114.0, 160.0)]
     else:
-        # Both heels together: the loop is seen end-on, crossing the ankles.
         across = sk.dirs["near_shin"] + 90.0
         ends = (along(near, across, 4.5), along(near, across + 180.0, 4.5))
         loop = [
@@ -256,8 +302,7 @@ def _prone(hold: bool) -> Scene:
             along(ends[1], across - 90.0, 1.0),
             along(ends[0], across - 90.0, 1.0),
         ]
-        props = [band(loop)]
-    return Scene(sk, tuple(props))
+    return [band(loop)]
 
 
 # --- bridges ---------------------------------------------------------------------------
@@ -295,34 +340,46 @@ STOOL_H = 21.0  # a 35-40 cm stool or low box
 SLIDER_H = 3.6  # slider thickness, exaggerated from ~1 cm so it shows
 
 
-def _ecc_sl_bridge(lower: bool) -> Scene:
+FREE_LEG = 62.0  # direction of the lifted, straight free leg in the single-leg bridge
+
+
+def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
+    """Hips up on both feet, or (``lower``) lowered on one leg. ``leg_up`` False puts the
+    free foot back on the stool, True lifts it; by default it is lifted when lowering.
+    (The moving figure passes through hips up with the foot lifted.)"""
     stool_x0, stool_h = 38.0, STOOL_H
     heel = (stool_x0 + 3.0, stool_h)
     sole = 72.0  # heels on the stool, toes up
     hip = (0.0, 15.0 if lower else 25.0)
     pelvis = _bridge_pelvis(hip)
     far_leg: Limb | Reach = (
-        Limb(75.0 - (pelvis - 180.0), 70.0, 0.0)  # free foot lifted, thigh near vertical
-        if lower
+        # The free leg lifted high and straight, so the bridge is plainly on one leg.
+        Limb(FREE_LEG - (pelvis - 180.0), 4.0, 5.0)
+        if (lower if leg_up is None else leg_up)
         else Reach(ankle_for_heel((heel[0] - 2.5, stool_h), sole), sole)
     )
     sk = solve(_bridge_pose(hip, Reach(ankle_for_heel(heel, sole), sole), far_leg))
-    props = [box(stool_x0, stool_x0 + 18.0, stool_h)]
+    stool = box(stool_x0, stool_x0 + 18.0, stool_h)
+    props = [stool]
     if lower:
-        props.append(arrow((hip[0] - 4.0, hip[1] + 20.0), (hip[0] - 4.0, hip[1] + 9.5)))
-    return Scene(sk, tuple(props))
+        start, end = (hip[0] - 4.0, hip[1] + 20.0), (hip[0] - 4.0, hip[1] + 9.5)
+        props += [arrow(start, end), stopwatch((start[0] - 6.0, start[1] - 1.0))]
+    return Scene(sk, tuple(props), fixed=(stool,))
 
 
-def _straight_leg_bridge(at_knee: bool) -> Scene:
-    # The roll sits under the back of the knee or the ankle of the straight working leg.
-    hip = (0.0, 17.0)
-    pelvis = _bridge_pelvis(hip)
+def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
+    # The roll sits under the back of the knee or the ankle of the straight working leg,
+    # where the hips-up position puts it; with the hips down the leg still rests on it.
     if at_knee:
         reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
     else:
         reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
+    top = (0.0, 17.0)
+    support = along(top, _slope(top[1], rest_y, reach), reach)
+    hip_y = top[1] if up else SUPINE_HIP_Y
+    hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
+    pelvis = _bridge_pelvis(hip)
     leg = _slope(hip[1], rest_y, reach)
-    support = along(hip, leg, reach)
     pose = _bridge_pose(
         hip,
         near_leg=Limb(leg - (pelvis - 180.0), 0.0, -15.0),
@@ -333,17 +390,16 @@ def _straight_leg_bridge(at_knee: bool) -> Scene:
     j = sk.joints
     grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
-    props = [
-        roller((support[0], ROLLER_R)),
-        arrow((hip[0] + 10.0, hip[1] + 7.0), (hip[0] + 10.0, hip[1] + 18.0)),
-    ]
-    return Scene(sk, tuple(props))
+    under = roller((support[0], ROLLER_R))
+    props = [under, arrow((hip[0] + 10.0, hip[1] + 7.0), (hip[0] + 10.0, hip[1] + 18.0))]
+    return Scene(sk, tuple(props), fixed=(under,))
 
 
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_H
-    hip, heel_x = ((0.0, 12.5), 49.5) if straight else ((0.0, 24.0), 37.0)
+    # The hips stay up while the heels slide out: lower, but well off the floor.
+    hip, heel_x = ((0.0, 17.0), 49.5) if straight else ((0.0, 24.0), 37.0)
     sk = solve(
         _bridge_pose(
             hip,
@@ -351,10 +407,22 @@ def _sliders(straight: bool) -> Scene:
             Reach(ankle_for_heel((heel_x - 2.5, top), sole), sole),
         )
     )
-    props = [slider(heel_x + 0.5, top), slider(heel_x - 2.0, top, layer=9)]
+    props = _heel_sliders(sk)
     if straight:
-        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 22.0, 4.0)))
+        props += [
+            arrow((heel_x + 10.0, 4.0), (heel_x + 22.0, 4.0)),
+            stopwatch((heel_x + 8.0, 13.0)),  # slowly, on a count
+        ]
     return Scene(sk, tuple(props))
+
+
+def _heel_sliders(sk: Skeleton) -> list[Shape]:
+    """A slider under each heel (the far one behind)."""
+    j = sk.joints
+    return [
+        slider(j["near_heel"][0] + 0.5, SLIDER_H),
+        slider(j["far_heel"][0] + 0.5, SLIDER_H, layer=9),
+    ]
 
 
 # --- hip-hinge and reverse-deadlift -----------------------------------------------------
@@ -401,12 +469,17 @@ def _hip_hinge(hinge: bool) -> Scene:
     low_grip = along(dots[0], d, -3.0)
     top_grip = along(dots[0], d, math.dist(dots[0], dots[2]) - 9.0)
     sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
-    props = [dowel(p0, p1, dots, layer=85)]  # on top: the pole and its dots are the point
+    props = _pole(sk)
     if hinge:
         # Hips back: under the buttock, clear of the pole's end and the hand on it.
         hip = sk.joints["hip"]
         props.append(arrow((hip[0] - 9.0, hip[1] - 6.0), (hip[0] - 25.0, hip[1] - 6.0)))
     return Scene(sk, tuple(props))
+
+
+def _pole(sk: Skeleton) -> list[Shape]:
+    """The pole along the back, on top: the pole and its contact dots are the point."""
+    return [dowel(*_dowel_line(sk), layer=85)]
 
 
 def _deadlift(bottom: bool) -> Scene:
@@ -416,10 +489,17 @@ def _deadlift(bottom: bool) -> Scene:
     grip = (sh[0] + 1.0, sh[1] - 33.0) if bottom else (sh[0] + 9.0, sh[1] - 32.6)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.0, grip[1] + 0.3))))
     g = sk.joints["near_hand"]
-    props = [kettlebell(g, layer=70)]
+    props = _bell(sk)
     if bottom:
-        props.append(arrow((g[0] + 11.0, g[1] + 6.0), (g[0] + 11.0, g[1] - 12.0)))
+        props += [
+            arrow((g[0] + 11.0, g[1] + 6.0), (g[0] + 11.0, g[1] - 12.0)),
+            stopwatch((g[0] + 11.0, g[1] + 12.0)),  # lowered slowly
+        ]
     return Scene(sk, tuple(props))
+
+
+def _bell(sk: Skeleton) -> list[Shape]:
+    return [kettlebell(sk.joints["near_hand"], layer=70)]
 
 
 # --- nordic ----------------------------------------------------------------------------
@@ -451,16 +531,17 @@ def _nordic(lower: bool) -> Scene:
         near_arm, far_arm = Reach(hand), Reach(along(hand, up, 1.5))
     sk = solve(replace(pose, near_arm=near_arm, far_arm=far_arm))
     heel = sk.joints["near_heel"]
-    props = [
+    fixed = (
         # The pad runs forward from the back of the knee: behind that the shin slopes
         # down to the floor, clear of it.
         cushion(knee[0] + 7.0, 20.0),
         # The sofa's raised front edge lies on the heels, holding the ankles down.
         sofa((heel[0] + 1.0, heel[1])),
-    ]
+    )
+    props = list(fixed)
     if lower:
-        props.append(arc_arrow(knee, 50.0, 88.0, 62.0))
-    return Scene(sk, tuple(props))
+        props += [arc_arrow(knee, 50.0, 88.0, 62.0), stopwatch(along(knee, 97.0, 50.0))]
+    return Scene(sk, tuple(props), fixed=fixed)
 
 
 BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
@@ -486,3 +567,15 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
     ("nordic", "lower"): lambda: _nordic(lower=True),
 }
 """(exercise id, position) -> the function that builds that figure's scene."""
+
+
+ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
+    "aslr-band": _foot_band,
+    "toe-touch": _knee_ball,
+    "prone-iso": _heel_band,
+    "ecc-sliders": _heel_sliders,
+    "hip-hinge": _pole,
+    "reverse-deadlift": _bell,
+}
+"""Exercise id -> the props the body holds or carries, drawn from a skeleton: the still
+figures and every frame of a moving one use the same function."""

@@ -17,17 +17,20 @@ from .body import Point, along, heading
 from .draw import (
     INK,
     INK_W,
+    Box,
     Circle,
     Commands,
     Core,
+    Element,
+    Ellipse,
     Path,
     Pen,
     Rect,
     Shape,
     Style,
-    arc_cubic,
     arc_quad,
     box_of,
+    ellipse_arc,
     polygon_shape,
 )
 
@@ -43,22 +46,66 @@ ROLLER_R = 5.0
 HALF_ROLL_R = 6.5
 
 
-def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
-    """Foam roller seen end-on: a circle with its hollow core, so it reads as a tube."""
-    elements = (
-        Circle(centre, r, PROP.fill, PROP.stroke, PROP.width),
-        Circle(centre, r * 0.38, "#cfcfcf", PROP.stroke, 0.9),
+# A roller's axis runs into the page, drawn receding up and to the right (direction,
+# length in radii): its near end is the circle the body rests on, and its far end
+# shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
+DEPTH = (55.0, 3.0)
+
+
+def _tube(
+    front: Point, r: float, length: float, half: bool, body: Style, end: Style
+) -> tuple[Element, Element]:
+    """A roller lying across the picture, its axis receding at DEPTH's angle: the body
+    (two straight edges from the near end to the far end's rim) and the near end, a
+    circle of radius ``r`` (or, ``half``, its upper half standing on the floor), which
+    is what the body rests on."""
+    d = along((0.0, 0.0), DEPTH[0], length)
+    back = (front[0] + d[0], front[1] + d[1])
+    # Where the rim's tangent runs along the axis: the two outline edges.
+    t0 = math.degrees(math.atan2(-d[0], d[1]))
+    a0, a1 = (0.0, t0 + 180.0) if half else (t0, t0 + 180.0)
+    mid = (a0 + a1) / 2
+    rim = [ellipse_arc(back, r, r, a0, mid), ellipse_arc(back, r, r, mid, a1)]
+    body_cmds: Commands = (
+        ("M", (along(front, a0, r),)),
+        ("L", (rim[0][0],)),
+        *(("C", arc[1:]) for arc in rim),
+        ("L", (along(front, a1, r),)),
+        ("Z", ()),  # across the near end, which is drawn over it
     )
-    return Shape(layer, elements, box_of([centre], r + PROP.width / 2))
+    if half:
+        q = [ellipse_arc(front, r, r, 0.0, 90.0), ellipse_arc(front, r, r, 90.0, 180.0)]
+        near: Element = Path(
+            (("M", q[0][:1]), *(("C", arc[1:]) for arc in q), ("Z", ())),
+            end.fill,
+            end.stroke,
+            end.width,
+        )
+    else:
+        near = Circle(front, r, end.fill, end.stroke, end.width)
+    return Path(body_cmds, body.fill, body.stroke, body.width), near
+
+
+def _tube_box(front: Point, r: float, length: float, pad: float) -> Box:
+    return box_of([front, along(front, DEPTH[0], length)], r + pad)
+
+
+def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
+    """A long foam roller lying across under the body: its near end an ellipse (its
+    outline drawn where the body rests on it: a circle of radius ``r``), its length
+    receding into the page."""
+    length = r * DEPTH[1]
+    elements = _tube(centre, r, length, False, PROP, PROP_GREY)
+    return Shape(layer, elements, _tube_box(centre, r, length, PROP.width))
 
 
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
-    """Half foam roll, flat side down on the floor."""
-    a = arc_cubic((cx, 0.0), r, 0.0, 90.0)
-    b = arc_cubic((cx, 0.0), r, 90.0, 180.0)
-    s = PROP_GREY
-    path = Path((("M", a[:1]), ("C", a[1:] + b[1:]), ("Z", ())), s.fill, s.stroke, s.width)
-    return Shape(layer, (path,), box_of([(cx - r, 0), (cx + r, r)], s.width / 2))
+    """Half foam roll, flat side down on the floor, lying across under the feet: a half
+    disc at the near end (where the foot rests on it) and its length receding."""
+    length = r * DEPTH[1]
+    elements = _tube((cx, 0.0), r, length, True, PROP, PROP_MID)
+    box = _tube_box((cx, 0.0), r, length, PROP.width)
+    return Shape(layer, elements, (box[0], 0.0, box[2], box[3]))
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
@@ -78,12 +125,20 @@ def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
     return polygon_shape(outline, PROP_GREY, layer)
 
 
+SLIDER_RX, SLIDER_RY, SLIDER_T = 7.5, 2.2, 1.6  # a round disc seen from a little above
+
+
 def slider(cx: float, h: float, layer: int = 10) -> Shape:
-    """A furniture slider of thickness ``h``: a flat disc on the floor, seen edge-on."""
-    w = 16.0
-    # Light, so the disc stands apart from the dark working foot resting on it.
-    rect = Rect(cx - w / 2, 0.0, cx + w / 2, h, h / 2, PROP_GREY)
-    return Shape(layer, (rect,), box_of([(cx - w / 2, 0), (cx + w / 2, h)], PROP_GREY.width / 2))
+    """A round furniture slider under a heel resting on it at height ``h``: a disc seen
+    from a little above, its top face an ellipse centred where the heel is and its rim
+    (``SLIDER_T`` thick) showing below."""
+    top, under = (cx, h), (cx, h - SLIDER_T)
+    elements = (
+        Ellipse(under, SLIDER_RX, SLIDER_RY, PROP_MID),
+        Ellipse(top, SLIDER_RX, SLIDER_RY, PROP),
+    )
+    box = box_of([top, under], SLIDER_RX + PROP.width / 2)
+    return Shape(layer, elements, box)
 
 
 CUSHION_H = 4.0  # a folded pad or cushion, about 7 cm thick
@@ -127,22 +182,30 @@ def sofa(front: Point, layer: int = 70, depth: float = SOFA_DEPTH) -> Shape:
 
 
 def ball(centre: Point, r: float, layer: int = 50) -> Shape:
-    """Soft ball, e.g. squeezed between the knees."""
+    """Soft ball, e.g. squeezed between the knees: a mid-grey ball with a curved seam
+    line, so it reads as a ball and not a dot."""
     s = PROP_MID
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    return Shape(layer, (circle,), box_of([centre], r + s.width / 2))
+    a, c, b = arc_quad((centre[0] - r * 1.2, centre[1]), r * 1.05, -50.0, 50.0)
+    seam: Commands = (("M", (a,)), ("Q", (c, b)))
+    return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
 
-DOT_R = 2.4  # contact dots on the dowel
+DOT_R = 2.2  # contact dots on the dowel
+POLE = Style(fill="#e0e0e0", stroke="#111111", width=1.2)
+POLE_R = 1.5  # the pole's drawn radius (a broom handle, drawn thick so it prints)
 
 
 def dowel(p0: Point, p1: Point, dots: Sequence[Point], layer: int = 50) -> Shape:
-    """Pole from ``p0`` to ``p1`` with big black dots where it touches the body."""
+    """A thick pole from ``p0`` to ``p1``, light with a dark outline, with black dots
+    where it touches the body."""
+    core = (Core((p0, p1), closed=False),)
     elements = (
-        Pen((Core((p0, p1), closed=False),), 2.6, "#8c8c8c"),
+        Pen(core, 2 * POLE_R + 2 * POLE.width, POLE.stroke),
+        Pen(core, 2 * POLE_R, POLE.fill),
         Pen(tuple(Core((p,)) for p in dots), 2 * DOT_R, INK),
     )
-    return Shape(layer, elements, box_of([p0, p1, *dots], DOT_R))
+    return Shape(layer, elements, box_of([p0, p1, *dots], DOT_R + POLE_R))
 
 
 KETTLEBELL_DROP = 10.5  # grip to the centre of the bell
@@ -160,13 +223,38 @@ def kettlebell(grip: Point, layer: int = 70) -> Shape:
     return Shape(layer, elements, box_of([bell, handle, grip], 6.5))
 
 
-def band(points: Sequence[Point], layer: int = 90) -> Shape:
-    """An elastic band: a closed loop through ``points`` (hands, round a foot, ...),
-    drawn in ink (see draw.INK) as a there-and-back line so the ink's fill leaves it
-    a line."""
-    loop = (*points, points[0])
-    commands: Commands = (("M", loop[:1]), ("L", loop[1:] + loop[-2:0:-1]), ("Z", ()))
-    return Shape(layer, (), box_of(points, INK_W / 2), ink=commands)
+BAND = Style(fill="#bdbdbd", stroke="#111111", width=1.0)
+BAND_R = 1.1  # half the band's drawn width: a flat strip, not a line
+
+
+def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape:
+    """An elastic band through ``points`` (hands, round a foot, round both heels): a
+    grey strip with a dark edge, a closed loop unless ``closed`` is False."""
+    core = (Core(tuple(points), closed=closed),)
+    elements = (
+        Pen(core, 2 * BAND_R + 2 * BAND.width, BAND.stroke),
+        Pen(core, 2 * BAND_R, BAND.fill),
+    )
+    return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
+
+
+WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
+
+
+def stopwatch(centre: Point, layer: int = 95) -> Shape:
+    """A stopwatch: white face, black rim, a button on top and one hand. Alone it marks
+    a hold; at the tail of an arrow it marks a slow, timed movement (see slow_arrow)."""
+    x, y = centre
+    face = Circle(centre, WATCH_R, "#ffffff", INK, INK_W * 0.8)
+    ink: Commands = (
+        ("M", ((x, y + WATCH_R + 0.4),)),
+        ("L", ((x, y + WATCH_R + 1.6),)),
+        ("M", ((x - 1.3, y + WATCH_R + 1.8),)),
+        ("L", ((x + 1.3, y + WATCH_R + 1.8),)),
+        ("M", (centre,)),
+        ("L", ((x, y + WATCH_R * 0.65), centre, (x + WATCH_R * 0.55, y - WATCH_R * 0.3))),
+    )
+    return Shape(layer, (face,), box_of([centre], WATCH_R + 2.2), ink=ink)
 
 
 HEAD = 5.0  # arrowhead length, tip to base, as drawn (pen included)

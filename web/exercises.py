@@ -1,0 +1,38 @@
+"""One page per exercise, where its figure moves: the steps and cues beside a drawing
+that goes through the exercise's key positions at its tempo (or stands still, for
+people who ask their system for reduced motion)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from markupsafe import Markup
+
+from generator.catalogue import catalogue
+from generator.figures import SIDES, moving_svg
+from generator.figures.motion import MOTIONS, slow_seconds
+
+bp = Blueprint("exercises", __name__)
+
+
+@bp.get("/exercises/<exercise_id>")
+def exercise_page(exercise_id: str) -> Response:
+    """The exercise's page, drawn for the injured ``side`` (left unless asked)."""
+    exercise = catalogue().get(exercise_id)
+    if exercise is None:
+        abort(404)
+    side = request.args.get("side", "left")
+    if side not in SIDES:
+        abort(400, description="The side must be left or right.")
+    title = " ".join(figure.alt for figure in exercise.figures)
+    moving = Markup(moving_svg(exercise_id, side, title)) if exercise_id in MOTIONS else None
+    html = render_template(
+        "exercise.html",
+        exercise=exercise,
+        side=side,
+        moving=moving,
+        slow_seconds=slow_seconds(exercise_id),
+    )
+    response = Response(html)
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
