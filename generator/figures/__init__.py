@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .body import Point, body_shapes, outline
 from .draw import Box, Frame, Shape, ink_path, num, union
-from .poses import BUILDERS, Scene
+from .poses import BUILDERS, GRIPPING, Scene
 
 __all__ = [
     "POSITIONS",
@@ -94,20 +94,23 @@ def view_box(exercise_id: str) -> tuple[float, float, float, float]:
     boxes: list[Box] = []
     for position in POSITIONS[exercise_id]:
         scene = _scene(exercise_id, position)
-        boxes.extend(shape.box for shape in _shapes(scene))
+        boxes.extend(shape.box for shape in _shapes(scene, exercise_id))
     return _fit(boxes)
 
 
-def _shapes(scene: Scene) -> list[Shape]:
+def _shapes(scene: Scene, exercise_id: str) -> list[Shape]:
     """Body parts and props of a scene, back to front."""
-    return sorted([*body_shapes(scene.skeleton), *scene.props], key=lambda s: s.layer)
+    body = body_shapes(scene.skeleton, fist=exercise_id in GRIPPING)
+    return sorted([*body, *scene.props], key=lambda s: s.layer)
 
 
 @lru_cache(maxsize=64)
 def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
     """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
     x, y, w, h = view_box(exercise_id)
-    return f"0 0 {num(w)} {num(h)}", _markup(_shapes(_scene(exercise_id, position)), x, y, w)
+    return f"0 0 {num(w)} {num(h)}", _markup(
+        _shapes(_scene(exercise_id, position), exercise_id), x, y, w
+    )
 
 
 def _markup(shapes: list[Shape] | tuple[Shape, ...], x: float, y: float, w: float) -> str:

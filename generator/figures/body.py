@@ -443,7 +443,7 @@ def _nose(sk: Skeleton) -> Path:
     return Path((("M", (base[0],)), ("L", (tip, base[1]))), BODY.fill, BODY.stroke, 1.6)
 
 
-HAND_R = 2.9  # a fist: a little wider than the forearm, outlined, so a grip shows
+HAND_R = 2.6  # a fist: a little wider than the forearm, outlined, so a grip shows
 
 
 def hands(sk: Skeleton) -> list[Point]:
@@ -493,7 +493,7 @@ def _far_shape(far: Sequence[Core]) -> Shape:
     )
 
 
-def body_shapes(sk: Skeleton) -> list[Shape]:
+def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
     """The figure as layered shapes: far limbs, trunk and head, working leg, near arm.
 
     Six elements: the far limbs' pen; an outline pen and a fill pen for the trunk and
@@ -526,9 +526,17 @@ def body_shapes(sk: Skeleton) -> list[Shape]:
             band_box([leg, arm], S_LIMB + WORK.width / 2),
         ),
         Shape(LAYER_NEAR_ARM, (fill_pen([arm], s_arm, BODY, solid=False),), band_box([arm], s_arm)),
-        Shape(
-            LAYER_NEAR_ARM + 1,
-            (Circle(sk.joints["near_hand"], HAND_R, BODY.fill, BODY.stroke, BODY.width * 0.7),),
-            box_of([sk.joints["near_hand"]], HAND_R + 1.0),
-        ),
+        *([_fist(sk)] if fist else []),
     ]
+
+
+def _fist(sk: Skeleton) -> Shape:
+    """A hand that holds something (a band, a pole, a shin, a kettlebell): a fist a
+    little wider than the forearm. Hands that only rest stay the arm's round end, so
+    they are not taken for a ball."""
+    hand = sk.joints["near_hand"]
+    return Shape(
+        LAYER_NEAR_ARM + 1,
+        (Circle(hand, HAND_R, BODY.fill, BODY.stroke, BODY.width * 0.7),),
+        box_of([hand], HAND_R + 1.0),
+    )

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from .body import Limb, Pose, Reach, Skeleton, body_shapes, solve
 from .draw import Shape
-from .poses import ATTACHED, BUILDERS, Scene, _ecc_sl_bridge, _straight_leg_bridge, _toe_touch
+from .poses import (
+    ATTACHED,
+    BUILDERS,
+    GRIPPING,
+    Scene,
+    _ecc_sl_bridge,
+    _straight_leg_bridge,
+    _toe_touch,
+)
 
 FPS = 8  # frames a second while moving: smooth enough, and a page stays under 150 KB
 
@@ -162,7 +170,7 @@ def frames(exercise_id: str) -> tuple[Frame, ...]:
         for k in range(steps):
             target = scenes[nxt].skeleton
             sk = scene.skeleton if k == 0 else between(scene.skeleton, target, k / steps)
-            shapes = (*body_shapes(sk), *scene.fixed, *attached(sk))
+            shapes = (*body_shapes(sk, exercise_id in GRIPPING), *scene.fixed, *attached(sk))
             seconds = (key.hold_s if k == 0 else 0.0) + 1.0 / FPS
             out.append(Frame(sk, tuple(sorted(shapes, key=lambda s: s.layer)), seconds))
     return tuple(out)

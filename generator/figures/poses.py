@@ -110,9 +110,10 @@ def _aslr(other_up: bool) -> Scene:
         hip=hip,
         pelvis=SUPINE,
         neck=SUPINE_NECK,
-        near_leg=Limb(70.0, 0.0, 5.0),
-        # The free leg rises to match; drawn a few degrees lower so both legs show.
-        far_leg=Limb(62.0, 0.0, 0.0) if other_up else LEG_ON_FLOOR,
+        near_leg=Limb(80.0, 0.0, 5.0),
+        # The free leg rises to match, drawn well below the banded one so both legs show
+        # apart (and "only as high as you can control").
+        far_leg=Limb(61.0, 0.0, 0.0) if other_up else LEG_ON_FLOOR,
     )
     # Hands together, arms almost straight, reaching up along the band.
     grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
@@ -133,7 +134,7 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 # --- toe-touch -------------------------------------------------------------------------
 
 BALL_R = 5.0  # the soft ball squeezed between the knees
-TOE_TOUCH_KNEE = 60.0  # "bend your knees as much as you need"
+TOE_TOUCH_KNEE = 40.0  # "bend your knees as much as you need"
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
@@ -166,13 +167,13 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     # Knees well bent, as the steps allow, the shins leaning forward so the legs show
     # as a clear angle; the back rounds over and nearly straight arms reach down, a
     # little forward, to the toes.
-    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=24.0)
+    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=16.0)
     toe = along(heel, sole, FOOT)
     hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
     # The back long and only a little rounded, tipped forward just enough for nearly
     # straight arms (elbows soft) to reach the toes.
-    tilt = next(a for a in range(-15, -90, -1) if math.dist(along(hip, a, 29.0), hand) <= 32.5)
-    shoulder = along(hip, tilt, 29.0)
+    tilt = next(a for a in range(-10, -90, -1) if math.dist(along(hip, a, 29.5), hand) <= 33.5)
+    shoulder = along(hip, tilt, 29.5)
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(
         hip=hip,
@@ -241,7 +242,7 @@ def _supine_iso() -> Scene:
         near_arm=ARM_ON_FLOOR,
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
-        far_leg=Reach(ankle_for_heel((heel[0] - 3.0, 0.0), 0.0), 0.0),
+        far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
     )
     sk = solve(pose)
     h, a = sk.joints["near_heel"], sk.joints["near_ankle"]
@@ -249,7 +250,7 @@ def _supine_iso() -> Scene:
     # bottom (in the hollow under the knee), and holds without moving (the stopwatch).
     props = [
         arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
-        arrow((h[0] - 7.0, 9.5), (h[0] - 19.0, 2.5)),
+        arrow((h[0] - 2.0, 2.6), (h[0] - 12.0, 2.6)),  # short: a pull, not a slide
         stopwatch((a[0] + 12.0, a[1] + 14.0)),
     ]
     return Scene(sk, tuple(props))
@@ -262,11 +263,12 @@ def _prone(hold: bool) -> Scene:
     pose = Pose(
         hip=(0.0, PRONE_HIP_Y),
         pelvis=1.0,
-        neck=-16.0,  # chin lifted a little off the floor
+        neck=-26.0,  # chin lifted off the floor, face looking down and forward
         near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
         far_arm=Limb(3.0, 3.0),
         near_leg=Limb(2.5, 90.0, -25.0),
-        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 88.0, -25.0),
+        # The far leg bent a little less than the near one, so both legs show.
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 80.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -350,7 +352,7 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     stool_x0, stool_h = 38.0, STOOL_H
     heel = (stool_x0 + 3.0, stool_h)
     sole = 72.0  # heels on the stool, toes up
-    hip = (0.0, 15.0 if lower else 25.0)
+    hip = (0.0, 17.0 if lower else 25.0)
     pelvis = _bridge_pelvis(hip)
     far_leg: Limb | Reach = (
         # The free leg lifted high and straight, so the bridge is plainly on one leg.
@@ -374,7 +376,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
     else:
         reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
-    top = (0.0, 17.0)
+    top = (0.0, 21.0)
     support = along(top, _slope(top[1], rest_y, reach), reach)
     hip_y = top[1] if up else SUPINE_HIP_Y
     hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
@@ -391,7 +393,8 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
     under = roller((support[0], ROLLER_R))
-    props = [under, arrow((hip[0] + 10.0, hip[1] + 7.0), (hip[0] + 10.0, hip[1] + 18.0))]
+    # The arrow lifts the hips: from the floor up to under the buttock.
+    props = [under, arrow((hip[0] - 1.0, 0.8), (hip[0] - 1.0, hip[1] - 9.5))] if up else [under]
     return Scene(sk, tuple(props), fixed=(under,))
 
 
@@ -404,14 +407,14 @@ def _sliders(straight: bool) -> Scene:
         _bridge_pose(
             hip,
             Reach(ankle_for_heel((heel_x, top), sole), sole),
-            Reach(ankle_for_heel((heel_x - 2.5, top), sole), sole),
+            Reach(ankle_for_heel((heel_x - 6.0, top), sole), sole),  # both legs show
         )
     )
     props = _heel_sliders(sk)
     if straight:
         props += [
-            arrow((heel_x + 10.0, 4.0), (heel_x + 22.0, 4.0)),
-            stopwatch((heel_x + 8.0, 13.0)),  # slowly, on a count
+            arrow((heel_x + 12.0, 4.0), (heel_x + 24.0, 4.0)),
+            stopwatch((heel_x + 18.0, 12.0)),  # slowly, on a count
         ]
     return Scene(sk, tuple(props))
 
@@ -568,6 +571,9 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
 }
 """(exercise id, position) -> the function that builds that figure's scene."""
 
+
+GRIPPING = frozenset({"aslr-band", "straight-leg-bridge", "hip-hinge", "reverse-deadlift"})
+"""Exercises whose hands hold something: their near hand is drawn as a fist."""
 
 ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,

@@ -35,8 +35,8 @@ from .draw import (
 )
 
 PROP = Style(fill="#ffffff", stroke="#222222", width=1.3)
-PROP_GREY = Style(fill="#cfcfcf", stroke="#222222", width=1.3)
-PROP_MID = Style(fill="#a8a8a8", stroke="#111111", width=1.2)
+PROP_GREY = Style(fill="#ececec", stroke="#222222", width=1.3)
+PROP_MID = Style(fill="#d6d6d6", stroke="#111111", width=1.2)
 PROP_DARK = Style(fill="#6a6a6a", stroke="#111111", width=1.3)
 ARROW_W = INK_W
 
@@ -50,16 +50,23 @@ HALF_ROLL_R = 6.5
 # length in radii): its near end is the circle the body rests on, and its far end
 # shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
 DEPTH = (55.0, 3.0)
+HALF_DEPTH = (20.0, 0.9)
 
 
 def _tube(
-    front: Point, r: float, length: float, half: bool, body: Style, end: Style
+    front: Point,
+    r: float,
+    length: float,
+    half: bool,
+    body: Style,
+    end: Style,
+    angle: float = DEPTH[0],
 ) -> tuple[Element, Element]:
     """A roller lying across the picture, its axis receding at DEPTH's angle: the body
     (two straight edges from the near end to the far end's rim) and the near end, a
     circle of radius ``r`` (or, ``half``, its upper half standing on the floor), which
     is what the body rests on."""
-    d = along((0.0, 0.0), DEPTH[0], length)
+    d = along((0.0, 0.0), angle, length)
     back = (front[0] + d[0], front[1] + d[1])
     # Where the rim's tangent runs along the axis: the two outline edges.
     t0 = math.degrees(math.atan2(-d[0], d[1]))
@@ -86,8 +93,8 @@ def _tube(
     return Path(body_cmds, body.fill, body.stroke, body.width), near
 
 
-def _tube_box(front: Point, r: float, length: float, pad: float) -> Box:
-    return box_of([front, along(front, DEPTH[0], length)], r + pad)
+def _tube_box(front: Point, r: float, length: float, pad: float, angle: float = DEPTH[0]) -> Box:
+    return box_of([front, along(front, angle, length)], r + pad)
 
 
 def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
@@ -102,25 +109,32 @@ def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
     """Half foam roll, flat side down on the floor, lying across under the feet: a half
     disc at the near end (where the foot rests on it) and its length receding."""
-    length = r * DEPTH[1]
-    elements = _tube((cx, 0.0), r, length, True, PROP, PROP_MID)
-    box = _tube_box((cx, 0.0), r, length, PROP.width)
+    # Short and low: under a foot, a long body reads as another limb or a bar.
+    length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
+    elements = _tube((cx, 0.0), r, length, True, PROP, PROP_MID, angle)
+    box = _tube_box((cx, 0.0), r, length, PROP.width, angle)
     return Shape(layer, elements, (box[0], 0.0, box[2], box[3]))
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
-    """Stool or low box standing on the floor; a top board makes it read as a stool."""
-    top = 2.2
+    """A stool standing on the floor: a top board on two legs with a gap between them,
+    so it reads as a stool and not a bucket."""
+    top = 2.6
     under = height - top
+    leg = 2.6
     outline = [
         (x0, 0),
-        (x0 + 1.5, under),
-        (x0 - 1, under),
-        (x0 - 1, height),
-        (x1 + 1, height),
-        (x1 + 1, under),
-        (x1 - 1.5, under),
+        (x0 + leg, 0),
+        (x0 + leg + 0.8, under - 3.0),
+        (x1 - leg - 0.8, under - 3.0),
+        (x1 - leg, 0),
         (x1, 0),
+        (x1 + 0.4, under),
+        (x1 + 1.2, under),
+        (x1 + 1.2, height),
+        (x0 - 1.2, height),
+        (x0 - 1.2, under),
+        (x0 - 0.4, under),
     ]
     return polygon_shape(outline, PROP_GREY, layer)
 
@@ -223,7 +237,7 @@ def kettlebell(grip: Point, layer: int = 70) -> Shape:
     return Shape(layer, elements, box_of([bell, handle, grip], 6.5))
 
 
-BAND = Style(fill="#bdbdbd", stroke="#111111", width=1.0)
+BAND = Style(fill="#f2f2f2", stroke="#111111", width=1.0)
 BAND_R = 1.1  # half the band's drawn width: a flat strip, not a line
 
 
