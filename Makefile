@@ -108,8 +108,9 @@ readability: install
 # One page with every figure of every exercise, for review at a glance.
 figures: install system-deps
 	mkdir -p out
-	$(PY) scripts/contact_sheet.py out/figures.png
-	@echo "Wrote out/figures.png"
+	$(PY) scripts/contact_sheet.py out/figures.png --dpi 96
+	$(PY) scripts/contact_sheet.py out/figures@2x.png --dpi 192
+	@echo "Wrote out/figures.png (print size) and out/figures@2x.png (twice that)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info node_modules

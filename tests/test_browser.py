@@ -131,3 +131,32 @@ def test_the_actions_stay_in_sight_on_a_laptop_and_a_phone(browser, live_server)
         box = download.bounding_box()
         assert 0 <= box["y"] <= size["height"] - box["height"], size  # the toolbar follows
         page.close()
+
+
+VISIBLE_FRAME = """() => [...document.querySelectorAll('.moving svg > g > g')]
+    .findIndex(g => getComputedStyle(g).visibility === 'visible')"""
+
+
+def test_the_exercise_page_figure_moves(page, live_server):
+    page.goto(live_server + "/exercises/reverse-deadlift?side=right")
+    assert page.locator(".moving svg").is_visible()
+    assert not page.locator(".still").is_visible()
+    seen = set()
+    for _ in range(12):
+        seen.add(page.evaluate(VISIBLE_FRAME))
+        page.wait_for_timeout(250)
+    assert -1 not in seen
+    assert len(seen) >= 4  # frames follow one another: the figure moves
+
+
+def test_the_exercise_page_stands_still_for_reduced_motion(browser, live_server):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(live_server + "/exercises/ecc-sl-bridge?side=left")
+    assert not page.locator(".moving").is_visible()
+    images = page.locator(".still img")
+    assert images.count() == 2
+    for index in range(2):
+        assert images.nth(index).is_visible()
+        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+    context.close()

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.figures import (
+    MARKS,
     POSITIONS,
     body_outline,
     figure_svg,
@@ -685,14 +686,7 @@ def test_dowel_is_held_in_both_hands_against_the_back():
             assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5
 
 
-WATCHED = {
-    ("supine-iso", "hold"),
-    ("prone-iso", "hold"),
-    ("ecc-sl-bridge", "lower"),
-    ("ecc-sliders", "straight"),
-    ("reverse-deadlift", "bottom"),
-    ("nordic", "lower"),
-}
+WATCHED = set(MARKS)
 """Positions held still or moved slowly on a count: they carry the stopwatch mark."""
 
 
@@ -724,3 +718,14 @@ def test_a_holding_hand_is_drawn_as_a_fist_and_a_resting_one_is_not(exercise_id,
     centre = world(exercise_id, fist.get("cx"), fist.get("cy"))
     assert math.dist(centre, j["near_hand"]) < 0.1
     assert float(fist.get("r")) == HAND_R
+
+
+def test_the_marks_are_only_holds_and_slow_moves_and_the_handout_names_them(client):
+    from tests.conftest import STAGE_3
+
+    assert set(MARKS.values()) == {"hold", "slow"}
+    html = client.post("/program", data=STAGE_3, headers={"HX-Request": "true"}).get_data(
+        as_text=True
+    )
+    assert "<figcaption>2 Slowly</figcaption>" in html  # e.g. the deadlift's lowering
+    assert "Hold still</figcaption>" not in html or ("supine-iso" in html or "prone-iso" in html)

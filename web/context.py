@@ -27,6 +27,7 @@ from generator.answers import (
 )
 from generator.catalogue import Exercise, guidance
 from generator.edits import NOTE_MAX
+from generator.figures import MARKS
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
 from generator.rules import edit_bounds, select_stage, stage_choices
@@ -65,6 +66,7 @@ def init_app(app: Flask) -> None:
         answer_chips=answer_chips,
         guidance=guidance(),
         thresholds=SENTENCE_VALUES,
+        figure_marks=MARKS,
         edit_bounds=edit_bounds,
         limits={
             "name": NAME_MAX,

@@ -276,7 +276,8 @@ def _prone(hold: bool) -> Scene:
     if hold:
         near = j["near_ankle"]
         props += [
-            arc_arrow(j["far_knee"], 30.0, 114.0, 160.0),
+            # Beside the lowered (grey) leg, clear of the dark one that holds.
+            arc_arrow(j["far_knee"], 30.0, 138.0, 170.0),
             stopwatch((near[0] + 9.0, near[1] + 2.0)),  # the dark leg holds still
         ]
     return Scene(sk, tuple(props))
@@ -290,10 +291,10 @@ def _heel_band(sk: Skeleton) -> list[Shape]:
     if math.dist(near, far) > 4.0:
         across = heading(near, far) + 90.0
         loop = [
-            along(near, across, 2.2),
-            along(far, across, 1.8),
-            along(far, across + 180.0, 1.8),
-            along(near, across + 180.0, 2.2),
+            along(near, across, 1.2),
+            along(far, across, 0.9),
+            along(far, across + 180.0, 0.9),
+            along(near, across + 180.0, 1.2),
         ]
     else:
         across = sk.dirs["near_shin"] + 90.0
@@ -571,6 +572,17 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
 }
 """(exercise id, position) -> the function that builds that figure's scene."""
 
+
+MARKS: dict[tuple[str, str], str] = {
+    ("supine-iso", "hold"): "hold",
+    ("prone-iso", "hold"): "hold",
+    ("ecc-sl-bridge", "lower"): "slow",
+    ("ecc-sliders", "straight"): "slow",
+    ("reverse-deadlift", "bottom"): "slow",
+    ("nordic", "lower"): "slow",
+}
+"""The figures that carry a stopwatch: a hold (no arrow) or a slow, counted move (beside
+its arrow). The handout names the mark under the figure, in words."""
 
 GRIPPING = frozenset({"aslr-band", "straight-leg-bridge", "hip-hinge", "reverse-deadlift"})
 """Exercises whose hands hold something: their near hand is drawn as a fist."""
