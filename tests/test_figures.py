@@ -14,6 +14,7 @@ from generator.figures import (
     POSITIONS,
     body_outline,
     figure_svg,
+    helper_joints,
     pose_flexion,
     pose_joints,
     view_box,
@@ -33,7 +34,7 @@ from generator.figures.body import (
 )
 from generator.figures.draw import INK
 from generator.figures.poses import SLIDER_H, STOOL_H
-from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PROP_GREY, SOFA_SEAT
+from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, WATCH_R
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
@@ -174,7 +175,8 @@ def test_figure_is_small_and_cheap_to_draw(exercise_id, position, side):
     # WeasyPrint draws every figure in Python on every render, at a fixed cost per
     # element, a cost per coordinate pair, and a high cost per arc: keep all three down.
     # (Issue 15 raised the budget from 11 elements and 90 pairs, for props that read at
-    # 5 cm, outlined far limbs, a nose and a hand; make bench shows what it costs.)
+    # 5 cm, outlined far limbs, a nose, a fist and the Nordic partner; make bench shows
+    # what it costs.)
     svg = figure_svg(exercise_id, position, side, ALT)
     assert len(svg.encode()) < 3000
     root = parse(svg)
@@ -184,7 +186,7 @@ def test_figure_is_small_and_cheap_to_draw(exercise_id, position, side):
     }
     elements = drawn(root)
     assert len(elements) <= 15
-    assert sum(len(coordinates(el)) for el in elements) <= 110
+    assert sum(len(coordinates(el)) for el in elements) <= 125
     for el in elements:
         assert not re.search("[Aa]", el.get("d", ""))  # no arcs
         assert not {"transform", "style", "opacity", "class"} & set(el.attrib)
@@ -286,12 +288,13 @@ def test_far_limbs_are_drawn_first_in_mid_grey_with_an_outline(exercise_id, posi
     far = [el for el in elements if el.get("fill") == FAR.fill]
     assert len(far) == 1  # far arm and far leg in one pen
     assert far[0].get("stroke") == FAR.fill
-    (outline,) = [
+    (outline,) = [  # the pen under it, along the same leg
         el
         for el in elements[: elements.index(far[0])]
-        if el.get("stroke") == FAR.stroke and el.get("fill") == "none"
+        if el.get("stroke") == FAR.stroke
+        and el.get("fill") == "none"
+        and coordinates(el)[:4] == coordinates(far[0])[:4]
     ]
-    assert coordinates(outline)[:4] == coordinates(far[0])[:4]  # along the same leg
     assert shown_outline(outline, far[0]) == pytest.approx(FAR.width)
     body = [el for el in elements if el.get("stroke") in (BODY.fill, WORK.stroke)]
     assert elements.index(far[0]) < min(elements.index(el) for el in body)
@@ -444,8 +447,8 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert j["shoulder"][1] < j["hip"][1]
     assert flex["near_hip"] > 90
     # "Bend your knees as much as you need": visibly bent, not a straight-legged reach.
-    assert flex["near_knee"] > 40
-    assert flex["far_knee"] > 40
+    assert flex["near_knee"] > 25
+    assert flex["far_knee"] > 25
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
@@ -533,24 +536,20 @@ def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:
     return (float(x) + left, -(float(y) + top))
 
 
-def nordic_props(position: str) -> tuple[tuple[float, float, float], list[tuple[float, float]]]:
-    """The cushion as (back x, front x, top) and the sofa's outline, in world coordinates,
-    as drawn: the cushion is the figure's one rect, the sofa its one grey polygon."""
+def nordic_cushion(position: str) -> tuple[float, float, float]:
+    """The cushion as (back x, front x, top), in world coordinates, as drawn: it is the
+    figure's one rect."""
     elements = drawn(parse(figure_svg("nordic", position, "left", ALT)))
     (rect,) = [el for el in elements if el.tag == f"{SVG_NS}rect"]
     x0, top = world("nordic", rect.get("x"), rect.get("y"))
-    (sofa,) = [
-        el for el in elements if el.tag == f"{SVG_NS}polygon" and el.get("fill") == PROP_GREY.fill
-    ]
-    outline = [world("nordic", *pair.split(",")) for pair in coordinates(sofa)]
-    return (x0, x0 + float(rect.get("width")), top), outline
+    return x0, x0 + float(rect.get("width")), top
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), KNEELING)
-def test_nordic_kneels_on_the_cushion_with_ankles_under_the_sofa(exercise_id, position):
+def test_nordic_kneels_on_the_cushion_with_a_partner_holding_the_ankles(exercise_id, position):
     j = pose_joints(exercise_id, position)
     circles = body_outline(exercise_id, position)
-    (back, front, top), sofa = nordic_props(position)
+    back, front, top = nordic_cushion(position)
     assert top == pytest.approx(CUSHION_H, abs=0.1)
     for side in ("near", "far"):
         knee, ankle = j[f"{side}_knee"], j[f"{side}_ankle"]
@@ -566,16 +565,15 @@ def test_nordic_kneels_on_the_cushion_with_ankles_under_the_sofa(exercise_id, po
     # The feet rest on the floor behind.
     feet = [c[1] - r for c, r in circles if c[0] < knee[0] - SHIN / 2]
     assert -0.8 <= min(feet) <= 1.0
-    # The sofa's raised lower front edge lies on the heels, right above the ankles ...
-    edge = max((p for p in sofa if 1.0 < p[1] < SOFA_SEAT / 2), key=lambda p: p[0])
-    for side in ("near", "far"):
-        heel, ankle, toe = j[f"{side}_heel"], j[f"{side}_ankle"], j[f"{side}_toe"]
-        assert edge[1] == pytest.approx(heel[1], abs=0.3)  # the top of the foot
-        assert ankle[0] < edge[0] < heel[0] + 3
-        assert toe[1] < edge[1]
-    # ... and the feet are under the sofa: where it stands on the floor is behind the toes.
-    feet_back = min(j["near_toe"][0], j["far_toe"][0])
-    assert all(p[0] < feet_back - 2 for p in sofa if p[1] < edge[1] - 0.5)
+    # The partner kneels behind the feet, hands pressing on the heels from above.
+    partner = helper_joints(exercise_id, position)
+    for hand in ("near_hand", "far_hand"):
+        assert math.dist(partner[hand], j["near_heel"]) < R_HAND + 3.5
+        assert partner[hand][1] > j["near_heel"][1]
+    assert partner["hip"][0] < min(j["near_toe"][0], j["far_toe"][0])
+    assert partner["near_knee"][1] < 6  # kneeling, not standing
+    assert partner["head"][0] < j["hip"][0]  # behind the patient, not in their way
+    assert not helper_joints("hip-hinge", "stand")
 
 
 def forward_of_vertical(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -686,19 +684,18 @@ def test_dowel_is_held_in_both_hands_against_the_back():
             assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5
 
 
-WATCHED = set(MARKS)
-"""Positions held still or moved slowly on a count: they carry the stopwatch mark."""
-
-
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_holds_and_slow_moves_carry_a_stopwatch_and_nothing_else_does(exercise_id, position):
+def test_holds_carry_a_pause_sign_slow_moves_a_stopwatch_and_nothing_else_does(
+    exercise_id, position
+):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    watches = [
-        el
+    marks = [
+        float(el.get("r"))
         for el in elements
         if el.tag == f"{SVG_NS}circle" and el.get("fill") == "#ffffff" and el.get("stroke") == INK
     ]
-    assert len(watches) == ((exercise_id, position) in WATCHED)
+    expected = {"hold": [PAUSE_R], "slow": [WATCH_R]}.get(MARKS.get((exercise_id, position)), [])
+    assert marks == expected
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
@@ -729,3 +726,14 @@ def test_the_marks_are_only_holds_and_slow_moves_and_the_handout_names_them(clie
     )
     assert "<figcaption>2 Slowly</figcaption>" in html  # e.g. the deadlift's lowering
     assert "Hold still</figcaption>" not in html or ("supine-iso" in html or "prone-iso" in html)
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_a_pale_ghost_is_only_ever_an_earlier_position_of_the_trunk(exercise_id, position):
+    from generator.figures.body import GHOST
+
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    ghosts = [el for el in elements if el.get("stroke") == GHOST]
+    assert len(ghosts) == (2 if exercise_id == "toe-touch" else 0)
+    # Drawn first, under everything, so it never hides the body or the props.
+    assert all(elements.index(g) < 2 for g in ghosts)

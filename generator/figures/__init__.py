@@ -23,6 +23,7 @@ __all__ = [
     "POSITIONS",
     "body_outline",
     "figure_svg",
+    "helper_joints",
     "moving_svg",
     "pose_flexion",
     "pose_joints",
@@ -72,6 +73,12 @@ def pose_joints(exercise_id: str, position: str) -> dict[str, Point]:
     Raises KeyError for an unknown exercise or position.
     """
     return dict(_scene(exercise_id, position).skeleton.joints)
+
+
+def helper_joints(exercise_id: str, position: str) -> dict[str, Point]:
+    """Joint positions of the second person in a figure (the Nordic partner), or {}."""
+    helper = _scene(exercise_id, position).helper
+    return dict(helper.joints) if helper else {}
 
 
 def pose_flexion(exercise_id: str, position: str) -> dict[str, float]:

@@ -14,7 +14,19 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .draw import Circle, Core, Path, Shape, Style, band_box, box_of, dot, fill_pen, outline_pen
+from .draw import (
+    Circle,
+    Core,
+    Path,
+    Pen,
+    Shape,
+    Style,
+    band_box,
+    box_of,
+    dot,
+    fill_pen,
+    outline_pen,
+)
 
 Point = tuple[float, float]
 
@@ -491,6 +503,43 @@ def _far_shape(far: Sequence[Core]) -> Shape:
         (outline_pen(far, r, FAR), fill_pen(far, r, FAR)),
         band_box(far, r + FAR.width / 2),
     )
+
+
+GHOST = "#e3e3e3"  # an earlier position: pale, flat, behind everything
+
+
+def ghost_shape(sk: Skeleton, layer: int = 5) -> Shape:
+    """Where the body was a moment before, as a pale flat shape behind everything: the
+    only use of a ghost, so pale never means the other leg."""
+    trunk, head = _trunk_cores(sk)
+    limbs = (_arm_core(sk, "near"), _leg_core(sk, "near"))
+    elements = (Pen((trunk, head), 2 * S_TRUNK, GHOST), Pen(limbs, 2 * S_LIMB + 1.0, GHOST, GHOST))
+    return Shape(layer, elements, band_box([trunk, head], S_TRUNK))
+
+
+HELPER = Style(fill="#fbfbfb", stroke="#1a1a1a", width=1.8)
+"""A second person (the Nordic exercise's partner): white, thinly outlined, no dark or
+grey limbs, so they never read as the patient's legs."""
+
+
+def helper_shapes(sk: Skeleton, layer: int) -> list[Shape]:
+    """A second person drawn plainly: trunk and head in one pair of pens, the near arm
+    and leg in another (the far ones are hidden behind in a side view), and an eye."""
+    trunk = _trunk_cores(sk)
+    limbs = [_arm_core(sk, "near"), _leg_core(sk, "near")]
+    return [
+        Shape(
+            layer,
+            (outline_pen(trunk, S_TRUNK, HELPER), fill_pen(trunk, S_TRUNK, HELPER, solid=False)),
+            band_box(trunk, S_TRUNK + HELPER.width / 2),
+            ink=dot(_eye(sk)),
+        ),
+        Shape(
+            layer + 1,
+            (outline_pen(limbs, S_LIMB, HELPER), fill_pen(limbs, S_LIMB, HELPER)),
+            band_box(limbs, S_LIMB + HELPER.width / 2),
+        ),
+    ]
 
 
 def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:

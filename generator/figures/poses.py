@@ -31,7 +31,9 @@ from .body import (
     along,
     ankle_for_heel,
     frame,
+    ghost_shape,
     heading,
+    helper_shapes,
     offset,
     solve,
     stance,
@@ -51,9 +53,9 @@ from .props import (
     dowel,
     half_roll,
     kettlebell,
+    pause_mark,
     roller,
     slider,
-    sofa,
     stopwatch,
 )
 
@@ -72,6 +74,7 @@ class Scene:
     skeleton: Skeleton
     props: tuple[Shape, ...]
     fixed: tuple[Shape, ...] = ()
+    helper: Skeleton | None = None  # a second person (the Nordic exercise's partner)
 
 
 # Lying on the back: the pelvis tipped a little so chest and pelvis both rest on the
@@ -113,7 +116,7 @@ def _aslr(other_up: bool) -> Scene:
         near_leg=Limb(80.0, 0.0, 5.0),
         # The free leg rises to match, drawn well below the banded one so both legs show
         # apart (and "only as high as you can control").
-        far_leg=Limb(61.0, 0.0, 0.0) if other_up else LEG_ON_FLOOR,
+        far_leg=Limb(61.0, 0.0, -15.0) if other_up else LEG_ON_FLOOR,
     )
     # Hands together, arms almost straight, reaching up along the band.
     grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
@@ -127,14 +130,15 @@ def _aslr(other_up: bool) -> Scene:
 def _foot_band(sk: Skeleton) -> list[Shape]:
     """The band from the hands round the ball of the foot and the heel."""
     j = sk.joints
-    ball = _mid(j["near_heel"], j["near_toe"], 0.72)
-    return [band([j["near_hand"], ball, j["near_heel"]])]
+    # Round the middle of the sole: the two strands are seen one over the other.
+    wrap = [_mid(j["near_heel"], j["near_toe"], t) for t in (0.62, 0.38)]
+    return [band([j["near_hand"], *wrap])]
 
 
 # --- toe-touch -------------------------------------------------------------------------
 
 BALL_R = 5.0  # the soft ball squeezed between the knees
-TOE_TOUCH_KNEE = 40.0  # "bend your knees as much as you need"
+TOE_TOUCH_KNEE = 28.0  # "bend your knees as much as you need"
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
@@ -167,7 +171,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     # Knees well bent, as the steps allow, the shins leaning forward so the legs show
     # as a clear angle; the back rounds over and nearly straight arms reach down, a
     # little forward, to the toes.
-    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=16.0)
+    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=10.0)
     toe = along(heel, sole, FOOT)
     hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
     # The back long and only a little rounded, tipped forward just enough for nearly
@@ -179,7 +183,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         hip=hip,
         pelvis=pelvis,
         spine=spine,
-        neck=30.0,  # head tucked, eyes on the knees
+        neck=40.0,  # head down, eyes on the toes
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
@@ -187,7 +191,9 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r=r)
-    props = [roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
+    # The standing start as a pale ghost behind: the reach comes down from there.
+    start = _toe_touch(toes_up, down=False).skeleton
+    props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
     return Scene(sk, tuple(props), fixed=(roll,))
 
 
@@ -209,7 +215,7 @@ def _foam_roll() -> Scene:
     share = roll[0] / THIGH
     r_thigh = R_THIGH[0] + (R_THIGH[1] - R_THIGH[0]) * share
     hip = (0.0, 2 * ROLLER_R + r_thigh + roll[0] * math.tan(math.radians(-thigh)))
-    pelvis = 135.0  # leaning back onto the hands, bottom off the floor
+    pelvis = 146.0  # leaning back onto the hands, bottom off the floor
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
@@ -217,8 +223,8 @@ def _foam_roll() -> Scene:
         neck=10.0,
         near_leg=Limb(thigh - (pelvis - 180.0), 0.0, -20.0),
         far_leg=Reach(ankle_for_heel((25.0, 0.0), 0.0), 0.0),
-        near_arm=Reach((-27.0, R_HAND)),
-        far_arm=Reach((-25.5, R_HAND)),
+        near_arm=Reach((-26.0, R_HAND)),
+        far_arm=Reach((-24.5, R_HAND)),
     )
     sk = solve(pose)
     j = sk.joints
@@ -250,8 +256,9 @@ def _supine_iso() -> Scene:
     # bottom (in the hollow under the knee), and holds without moving (the stopwatch).
     props = [
         arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
-        arrow((h[0] - 2.0, 2.6), (h[0] - 12.0, 2.6)),  # short: a pull, not a slide
-        stopwatch((a[0] + 12.0, a[1] + 14.0)),
+        # The pull runs along the floor under the heel, where nothing hides it.
+        arrow((h[0] + 8.0, -3.2), (h[0] - 10.0, -3.2)),
+        pause_mark((a[0] + 12.0, a[1] + 14.0)),
     ]
     return Scene(sk, tuple(props))
 
@@ -268,7 +275,7 @@ def _prone(hold: bool) -> Scene:
         far_arm=Limb(3.0, 3.0),
         near_leg=Limb(2.5, 90.0, -25.0),
         # The far leg bent a little less than the near one, so both legs show.
-        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 80.0, -25.0),
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 81.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -278,7 +285,7 @@ def _prone(hold: bool) -> Scene:
         props += [
             # Beside the lowered (grey) leg, clear of the dark one that holds.
             arc_arrow(j["far_knee"], 30.0, 138.0, 170.0),
-            stopwatch((near[0] + 9.0, near[1] + 2.0)),  # the dark leg holds still
+            pause_mark((near[0] + 9.0, near[1] + 2.0)),  # the dark leg holds still
         ]
     return Scene(sk, tuple(props))
 
@@ -288,13 +295,13 @@ def _heel_band(sk: Skeleton) -> list[Shape]:
     together, stretched from the held ankle to the lowered one once they part."""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
-    if math.dist(near, far) > 4.0:
+    if math.dist(near, far) > 3.0:
         across = heading(near, far) + 90.0
         loop = [
-            along(near, across, 1.2),
-            along(far, across, 0.9),
-            along(far, across + 180.0, 0.9),
-            along(near, across + 180.0, 1.2),
+            along(near, across, 2.4),
+            along(far, across, 1.6),
+            along(far, across + 180.0, 1.6),
+            along(near, across + 180.0, 2.4),
         ]
     else:
         across = sk.dirs["near_shin"] + 90.0
@@ -359,7 +366,7 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
         # The free leg lifted high and straight, so the bridge is plainly on one leg.
         Limb(FREE_LEG - (pelvis - 180.0), 4.0, 5.0)
         if (lower if leg_up is None else leg_up)
-        else Reach(ankle_for_heel((heel[0] - 2.5, stool_h), sole), sole)
+        else Reach(ankle_for_heel((heel[0] - 6.0, stool_h), sole), sole)
     )
     sk = solve(_bridge_pose(hip, Reach(ankle_for_heel(heel, sole), sole), far_leg))
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
@@ -377,7 +384,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
     else:
         reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
-    top = (0.0, 21.0)
+    top = (0.0, 24.0)
     support = along(top, _slope(top[1], rest_y, reach), reach)
     hip_y = top[1] if up else SUPINE_HIP_Y
     hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
@@ -386,7 +393,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     pose = _bridge_pose(
         hip,
         near_leg=Limb(leg - (pelvis - 180.0), 0.0, -15.0),
-        far_leg=Limb(128.0, 118.0, -10.0),  # knee hugged towards the chest
+        far_leg=Limb(138.0, 125.0, -10.0),  # knee hugged towards the chest
     )
     sk = solve(pose)
     # Both hands hold the far shin just below the knee.
@@ -403,12 +410,12 @@ def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_H
     # The hips stay up while the heels slide out: lower, but well off the floor.
-    hip, heel_x = ((0.0, 17.0), 49.5) if straight else ((0.0, 24.0), 37.0)
+    hip, heel_x = ((0.0, 18.0), 49.5) if straight else ((0.0, 24.0), 37.0)
     sk = solve(
         _bridge_pose(
             hip,
             Reach(ankle_for_heel((heel_x, top), sole), sole),
-            Reach(ankle_for_heel((heel_x - 6.0, top), sole), sole),  # both legs show
+            Reach(ankle_for_heel((heel_x - 4.0, top), sole), sole),  # both legs show
         )
     )
     props = _heel_sliders(sk)
@@ -434,7 +441,7 @@ def _heel_sliders(sk: Skeleton) -> list[Shape]:
 
 def _standing(hinge: bool, pelvis: float, knee: float = 32.0) -> Pose:
     """Legs and trunk standing tall or hinged (knees soft, over the ankles); no arms."""
-    knee, ahead = (knee, 8.0) if hinge else (8.0, 4.0)
+    knee, ahead = (knee, 3.0) if hinge else (8.0, 4.0)
     hip, ankle = stance((0.0, 0.0), 0.0, knee=knee, knee_ahead=ahead)
     return Pose(
         hip=hip,
@@ -514,6 +521,24 @@ ANKLE_Y = 2.0  # the front of the ankle (the foot pointed back) rests on the flo
 FOOT_DOWN = 6.0  # the pointed foot slopes down to the toes, its top on the floor
 
 
+def _partner(grip: Point) -> Skeleton:
+    """The partner, kneeling behind the patient's feet and sitting back on their heels,
+    leaning forward with straight arms to hold the ankles down at ``grip``."""
+    hip = (grip[0] - 27.0, 14.5)
+    pelvis, spine = trunk_to(hip, (grip[0] - 13.0, hip[1] + 24.0))
+    pose = Pose(
+        hip=hip,
+        pelvis=pelvis,
+        spine=spine,
+        neck=-25.0,  # looking at the hands
+        near_leg=Reach((hip[0] - 3.0, ANKLE_Y + 2.0), 180.0 + FOOT_DOWN),
+        far_leg=Reach((hip[0] - 3.0, ANKLE_Y + 2.0), 180.0 + FOOT_DOWN),
+        near_arm=Reach(grip),
+        far_arm=Reach(grip),
+    )
+    return solve(pose)
+
+
 def _nordic(lower: bool) -> Scene:
     knee = (0.0, KNEE_Y)
     # The shin runs back from the knee on the cushion down to the ankle on the floor.
@@ -535,17 +560,18 @@ def _nordic(lower: bool) -> Scene:
         near_arm, far_arm = Reach(hand), Reach(along(hand, up, 1.5))
     sk = solve(replace(pose, near_arm=near_arm, far_arm=far_arm))
     heel = sk.joints["near_heel"]
+    # The partner kneels behind and presses both heels down with their hands.
+    partner = _partner((heel[0] - 0.5, heel[1] + R_HAND + 0.6))
     fixed = (
         # The pad runs forward from the back of the knee: behind that the shin slopes
         # down to the floor, clear of it.
         cushion(knee[0] + 7.0, 20.0),
-        # The sofa's raised front edge lies on the heels, holding the ankles down.
-        sofa((heel[0] + 1.0, heel[1])),
+        *helper_shapes(partner, layer=12),
     )
     props = list(fixed)
     if lower:
         props += [arc_arrow(knee, 50.0, 88.0, 62.0), stopwatch(along(knee, 97.0, 50.0))]
-    return Scene(sk, tuple(props), fixed=fixed)
+    return Scene(sk, tuple(props), fixed=fixed, helper=partner)
 
 
 BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {

@@ -42,7 +42,7 @@ ARROW_W = INK_W
 
 # A 15 cm roller is 4.3 units across in radius; drawn a little larger to read at 4 cm.
 # The half roll is drawn taller still, so the raised end of a foot on it shows at 4 cm.
-ROLLER_R = 5.0
+ROLLER_R = 6.0
 HALF_ROLL_R = 6.5
 
 
@@ -51,6 +51,7 @@ HALF_ROLL_R = 6.5
 # shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
 DEPTH = (55.0, 3.0)
 HALF_DEPTH = (20.0, 0.9)
+ROLLER_DEPTH = (18.0, 0.8)
 
 
 def _tube(
@@ -98,12 +99,14 @@ def _tube_box(front: Point, r: float, length: float, pad: float, angle: float = 
 
 
 def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
-    """A long foam roller lying across under the body: its near end an ellipse (its
-    outline drawn where the body rests on it: a circle of radius ``r``), its length
-    receding into the page."""
-    length = r * DEPTH[1]
-    elements = _tube(centre, r, length, False, PROP, PROP_GREY)
-    return Shape(layer, elements, _tube_box(centre, r, length, PROP.width))
+    """A foam roller lying across under the body, seen end on: the round end the body
+    rests on (radius ``r``) with its hollow core, and a short stub of its length
+    receding low behind, so it reads as a solid roller without poking out above the
+    limb that lies on it."""
+    angle, length = ROLLER_DEPTH
+    body, end = _tube(centre, r, r * length, False, PROP, PROP_GREY, angle)
+    core = Circle(centre, r * 0.42, PROP.fill, PROP.stroke, PROP.width)
+    return Shape(layer, (body, end, core), _tube_box(centre, r, r * length, PROP.width, angle))
 
 
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
@@ -167,34 +170,6 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
     return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
 
 
-SOFA_DEPTH = 36.0
-SOFA_SEAT = 21.0  # seat (and arm) height
-SOFA_BACK = 33.0  # top of the backrest
-
-
-def sofa(front: Point, layer: int = 70, depth: float = SOFA_DEPTH) -> Shape:
-    """Sofa (or other heavy furniture) seen from the side, its front towards +x.
-
-    ``front`` is the lower front edge, raised off the floor: feet slid under the sofa
-    there are held down by it. The sofa stands on a plinth at its back, so nothing
-    stands in front of the feet.
-    """
-    fx, fy = front
-    bx = fx - depth
-    outline = [
-        (fx, fy),
-        (fx + 1.0, SOFA_SEAT - 2.0),  # the padded front of the seat bulges a little
-        (fx - 1.0, SOFA_SEAT),
-        (bx + 9.0, SOFA_SEAT),
-        (bx + 7.0, SOFA_BACK),
-        (bx, SOFA_BACK),
-        (bx, 0.0),
-        (bx + 9.0, 0.0),
-        (bx + 9.0, fy),
-    ]
-    return polygon_shape(outline, PROP_GREY, layer)
-
-
 def ball(centre: Point, r: float, layer: int = 50) -> Shape:
     """Soft ball, e.g. squeezed between the knees: a mid-grey ball with a curved seam
     line, so it reads as a ball and not a dot."""
@@ -238,7 +213,7 @@ def kettlebell(grip: Point, layer: int = 70) -> Shape:
 
 
 BAND = Style(fill="#f2f2f2", stroke="#111111", width=1.0)
-BAND_R = 1.1  # half the band's drawn width: a flat strip, not a line
+BAND_R = 0.55  # half the band's drawn width: a thin strip, not a board
 
 
 def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape:
@@ -269,6 +244,43 @@ def stopwatch(centre: Point, layer: int = 95) -> Shape:
         ("L", ((x, y + WATCH_R * 0.65), centre, (x + WATCH_R * 0.55, y - WATCH_R * 0.3))),
     )
     return Shape(layer, (face,), box_of([centre], WATCH_R + 2.2), ink=ink)
+
+
+PAUSE_R = 3.9  # the hold mark: a pause sign, as on a player's button
+
+
+def pause_mark(centre: Point, layer: int = 95) -> Shape:
+    """A hold: two bars in a white disc, the pause sign people know from any player.
+    It stands alone (a hold has no movement to show); a slow move has a stopwatch."""
+    x, y = centre
+    face = Circle(centre, PAUSE_R, "#ffffff", INK, INK_W * 0.8)
+    bar = PAUSE_R * 0.45
+    ink: Commands = (
+        ("M", ((x - 1.1, y - bar),)),
+        ("L", ((x - 1.1, y + bar),)),
+        ("M", ((x + 1.1, y - bar),)),
+        ("L", ((x + 1.1, y + bar),)),
+    )
+    return Shape(layer, (face,), box_of([centre], PAUSE_R + 1.0), ink=ink)
+
+
+PARTNER = Style(fill="#ffffff", stroke="#1a1a1a", width=2.0)
+PARTNER_R = 2.3  # forearm radius, as the patient's own
+PARTNER_FIST = 2.7
+
+
+def partner_hands(grips: Sequence[Point], reach: float = 24.0, layer: int = 72) -> Shape:
+    """A partner's forearms coming down from behind (the left), each hand pressing on a
+    grip point (the heels): outlined in white like a body, so they read as someone
+    else's hands and not as the patient's grey far limbs."""
+    arms = tuple(Core((along(g, 132.0, reach), g), closed=False) for g in grips)
+    elements = (
+        Pen(arms, 2 * PARTNER_R + PARTNER.width, PARTNER.stroke),
+        Pen(arms, 2 * PARTNER_R, PARTNER.fill),
+        *(Circle(g, PARTNER_FIST, PARTNER.fill, PARTNER.stroke, 1.6) for g in grips),
+    )
+    points = [p for arm in arms for p in arm.points]
+    return Shape(layer, elements, box_of(points, PARTNER_FIST + PARTNER.width))
 
 
 HEAD = 5.0  # arrowhead length, tip to base, as drawn (pen included)

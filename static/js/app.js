@@ -67,3 +67,54 @@ document.addEventListener("input", (event) => {
     field.form.dispatchEvent(new CustomEvent("typed", { bubbles: true }));
   }
 });
+
+// htmx sends a form's requests to the formaction of the last button clicked while that
+// button keeps the focus: right after "Download PDF", a preview asked for by typing that
+// paused a moment earlier would go to the PDF address and swap a PDF into the page. The
+// preview always comes from the form's own address.
+document.addEventListener("htmx:configRequest", (event) => {
+  const form = event.detail.elt;
+  if (form.id === "questionnaire") event.detail.path = form.getAttribute("data-hx-post");
+});
+
+// The preview must end up made from the answers the form holds now, whatever happened to
+// the requests on the way: a request replaced at an unlucky moment, or a trigger lost
+// while another was in flight, would otherwise leave an older preview on screen for good.
+// When the last request in flight ends and the answers (the fields outside the preview)
+// have changed since the preview on screen was asked for, ask again, twice at most
+// without a swap, so a request that keeps failing is not repeated in a loop.
+const preview = { inFlight: 0, shown: null, retries: 0 };
+function answersOf(form) {
+  const answers = new URLSearchParams();
+  for (const field of form.elements) {
+    if (!field.name || field.disabled || field.closest("#preview")) continue;
+    if (["submit", "button", "reset"].includes(field.type)) continue;
+    if (["radio", "checkbox"].includes(field.type) && !field.checked) continue;
+    answers.append(field.name, field.value);
+  }
+  return answers.toString();
+}
+document.addEventListener("htmx:beforeRequest", (event) => {
+  if (event.detail.elt.id !== "questionnaire") return;
+  preview.inFlight += 1;
+  event.detail.xhr.answers = answersOf(event.detail.elt);
+});
+document.addEventListener("htmx:afterSwap", (event) => {
+  const sent = event.detail.xhr && event.detail.xhr.answers;
+  if (sent !== undefined) {
+    preview.shown = sent;
+    preview.retries = 0;
+  }
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  if (event.detail.elt.id !== "questionnaire") return;
+  preview.inFlight = Math.max(0, preview.inFlight - 1);
+  window.setTimeout(() => {
+    const form = document.getElementById("questionnaire");
+    if (!form || preview.inFlight > 0 || preview.shown === null) return;
+    if (answersOf(form) !== preview.shown && preview.retries < 2) {
+      preview.retries += 1;
+      form.dispatchEvent(new CustomEvent("typed", { bubbles: true }));
+    }
+  }, 50);
+});
