@@ -160,3 +160,54 @@ def test_the_exercise_page_stands_still_for_reduced_motion(browser, live_server)
         assert images.nth(index).is_visible()
         assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
     context.close()
+
+
+def test_a_preview_asked_for_just_before_download_pdf_stays_a_preview(page, live_server):
+    # htmx sends a form's requests to the formaction of the last button clicked while it
+    # keeps the focus: typing, then "Download PDF" within the typing pause, used to send
+    # the preview request to the PDF address and swap a PDF into the page.
+    htmx_pdf_requests = []
+    page.on(
+        "request",
+        lambda r: (
+            htmx_pdf_requests.append(r.url)
+            if r.url.endswith("/program.pdf") and r.headers.get("hx-request")
+            else None
+        ),
+    )
+    page.goto(live_server + "/?grade=2&pain=3&slr=limited&toe=no&side=right")
+    page.locator("summary", has_text="Handout details").click()
+    page.locator("#notes").focus()
+    with page.expect_download():
+        # Typed, then clicked at once: the typing pause ends after the click.
+        page.evaluate(
+            """() => {
+                const notes = document.getElementById("notes");
+                notes.value = "Ice after";
+                notes.dispatchEvent(new Event("input", { bubbles: true }));
+                document.querySelector("#preview button[formaction$='/program.pdf']").click();
+            }"""
+        )
+    page.wait_for_timeout(1500)  # the typing pause has ended and its preview is back
+    assert htmx_pdf_requests == []
+    page.locator("#preview").get_by_text("Ice after").wait_for()
+    assert page.locator("#preview").get_by_role("link", name="Printable page").is_visible()
+
+
+def test_a_preview_lost_on_the_way_is_asked_for_again(page, live_server):
+    page.goto(live_server + "/?grade=2&pain=3&slr=limited&toe=no&side=right")
+    lost = []
+
+    def lose_the_first(route):
+        if lost:
+            route.continue_()
+        else:
+            lost.append(route.request.url)
+            route.abort()  # as if the request never came back
+
+    page.route("**/program", lose_the_first)
+    page.locator("summary", has_text="Handout details").click()
+    page.fill("#clinician", "Dr Ines Quarrington")
+    page.locator("#preview").get_by_text("Dr Ines Quarrington").wait_for(timeout=10_000)
+    assert len(lost) == 1
+    page.unroute("**/program")

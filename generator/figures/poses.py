@@ -44,6 +44,7 @@ from .props import (
     CUSHION_H,
     HALF_ROLL_R,
     ROLLER_R,
+    ankle_ring,
     arc_arrow,
     arrow,
     ball,
@@ -147,11 +148,11 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     if toes_up:
         # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
         # the half roll's top, under the ball of the foot.
-        sole, heel = 30.0, (0.0, 0.0)
+        sole, heel = 36.0, (0.0, 0.0)
         roll_x = r / math.sin(math.radians(sole))
     else:
         # Toes on the floor; the sole is tangent to the roll just in front of the heel.
-        sole = -27.0
+        sole = -33.0
         heel = (0.0, FOOT * math.sin(math.radians(-sole)))
         roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
     if not down:
@@ -251,13 +252,12 @@ def _supine_iso() -> Scene:
         far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
     )
     sk = solve(pose)
-    h, a = sk.joints["near_heel"], sk.joints["near_ankle"]
-    # The heel digs down (an arrow onto the top of the foot) and pulls back towards the
-    # bottom (in the hollow under the knee), and holds without moving (the stopwatch).
+    a = sk.joints["near_ankle"]
+    # The heel digs down (an arrow onto the top of the foot) and holds without moving
+    # (the pause sign). The pull towards the bottom is in the steps: an arrow along the
+    # floor reads as "slide the foot", which the steps forbid.
     props = [
         arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
-        # The pull runs along the floor under the heel, where nothing hides it.
-        arrow((h[0] + 8.0, -3.2), (h[0] - 10.0, -3.2)),
         pause_mark((a[0] + 12.0, a[1] + 14.0)),
     ]
     return Scene(sk, tuple(props))
@@ -295,24 +295,12 @@ def _heel_band(sk: Skeleton) -> list[Shape]:
     together, stretched from the held ankle to the lowered one once they part."""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
+    # A ring round each ankle (a loop seen from the side and a little above), and the
+    # band's two strands, one over the other, from one ankle to the other once they part.
+    shapes = [ankle_ring(near, sk.dirs["near_shin"]), ankle_ring(far, sk.dirs["far_shin"])]
     if math.dist(near, far) > 3.0:
-        across = heading(near, far) + 90.0
-        loop = [
-            along(near, across, 2.4),
-            along(far, across, 1.6),
-            along(far, across + 180.0, 1.6),
-            along(near, across + 180.0, 2.4),
-        ]
-    else:
-        across = sk.dirs["near_shin"] + 90.0
-        ends = (along(near, across, 4.5), along(near, across + 180.0, 4.5))
-        loop = [
-            along(ends[0], across + 90.0, 1.0),
-            along(ends[1], across + 90.0, 1.0),
-            along(ends[1], across - 90.0, 1.0),
-            along(ends[0], across - 90.0, 1.0),
-        ]
-    return [band(loop)]
+        shapes.append(band([near, far], closed=False))
+    return shapes
 
 
 # --- bridges ---------------------------------------------------------------------------
@@ -384,7 +372,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
     else:
         reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
-    top = (0.0, 24.0)
+    top = (0.0, 28.0)
     support = along(top, _slope(top[1], rest_y, reach), reach)
     hip_y = top[1] if up else SUPINE_HIP_Y
     hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
@@ -410,7 +398,7 @@ def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_H
     # The hips stay up while the heels slide out: lower, but well off the floor.
-    hip, heel_x = ((0.0, 18.0), 49.5) if straight else ((0.0, 24.0), 37.0)
+    hip, heel_x = ((0.0, 20.0), 48.3) if straight else ((0.0, 24.0), 37.0)
     sk = solve(
         _bridge_pose(
             hip,

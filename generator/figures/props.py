@@ -43,7 +43,7 @@ ARROW_W = INK_W
 # A 15 cm roller is 4.3 units across in radius; drawn a little larger to read at 4 cm.
 # The half roll is drawn taller still, so the raised end of a foot on it shows at 4 cm.
 ROLLER_R = 6.0
-HALF_ROLL_R = 6.5
+HALF_ROLL_R = 8.0
 
 
 # A roller's axis runs into the page, drawn receding up and to the right (direction,
@@ -142,7 +142,7 @@ def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
     return polygon_shape(outline, PROP_GREY, layer)
 
 
-SLIDER_RX, SLIDER_RY, SLIDER_T = 7.5, 2.2, 1.6  # a round disc seen from a little above
+SLIDER_RX, SLIDER_RY, SLIDER_T = 8.5, 2.4, 2.0  # a round disc seen from a little above
 
 
 def slider(cx: float, h: float, layer: int = 10) -> Shape:
@@ -225,6 +225,18 @@ def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape
         Pen(core, 2 * BAND_R, BAND.fill),
     )
     return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
+
+
+RING = (3.4, 1.4)  # a band's loop round an ankle: half its width and half its depth
+
+
+def ankle_ring(ankle: Point, shin: float, layer: int = 91) -> Shape:
+    """The band's loop round an ankle, seen from the side and a little above: a flat
+    ring across the shin (``shin`` is the shin's direction), over the leg."""
+    across = abs(math.sin(math.radians(shin))) > math.sqrt(0.5)  # a shin more up than along
+    rx, ry = RING if across else RING[::-1]
+    ring = Ellipse(ankle, rx, ry, Style("none", BAND.stroke, 1.6))
+    return Shape(layer, (ring,), box_of([ankle], max(rx, ry) + 1.0))
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow

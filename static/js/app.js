@@ -80,10 +80,10 @@ document.addEventListener("htmx:configRequest", (event) => {
 // The preview must end up made from the answers the form holds now, whatever happened to
 // the requests on the way: a request replaced at an unlucky moment, or a trigger lost
 // while another was in flight, would otherwise leave an older preview on screen for good.
-// When the last request in flight ends and the answers (the fields outside the preview)
-// have changed since the preview on screen was asked for, ask again, twice at most
-// without a swap, so a request that keeps failing is not repeated in a loop.
-const preview = { inFlight: 0, shown: null, retries: 0 };
+// Once a second, when no request has left for two seconds and the answers (the fields
+// outside the preview) differ from those the preview on screen was made from, ask again:
+// twice at most for the same answers, so a request that keeps failing is not repeated.
+const preview = { shown: null, lastSent: 0, retried: null, retries: 0 };
 function answersOf(form) {
   const answers = new URLSearchParams();
   for (const field of form.elements) {
@@ -94,27 +94,30 @@ function answersOf(form) {
   }
   return answers.toString();
 }
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("questionnaire");
+  if (form) preview.shown = answersOf(form); // the server made the first preview from them
+});
 document.addEventListener("htmx:beforeRequest", (event) => {
   if (event.detail.elt.id !== "questionnaire") return;
-  preview.inFlight += 1;
+  preview.lastSent = Date.now();
   event.detail.xhr.answers = answersOf(event.detail.elt);
 });
 document.addEventListener("htmx:afterSwap", (event) => {
   const sent = event.detail.xhr && event.detail.xhr.answers;
-  if (sent !== undefined) {
-    preview.shown = sent;
+  if (sent !== undefined) preview.shown = sent;
+});
+window.setInterval(() => {
+  const form = document.getElementById("questionnaire");
+  if (!form || preview.shown === null || Date.now() - preview.lastSent < 2000) return;
+  const answers = answersOf(form);
+  if (answers === preview.shown) return;
+  if (answers !== preview.retried) {
+    preview.retried = answers;
     preview.retries = 0;
   }
-});
-document.addEventListener("htmx:afterRequest", (event) => {
-  if (event.detail.elt.id !== "questionnaire") return;
-  preview.inFlight = Math.max(0, preview.inFlight - 1);
-  window.setTimeout(() => {
-    const form = document.getElementById("questionnaire");
-    if (!form || preview.inFlight > 0 || preview.shown === null) return;
-    if (answersOf(form) !== preview.shown && preview.retries < 2) {
-      preview.retries += 1;
-      form.dispatchEvent(new CustomEvent("typed", { bubbles: true }));
-    }
-  }, 50);
-});
+  if (preview.retries < 2) {
+    preview.retries += 1;
+    form.dispatchEvent(new CustomEvent("typed", { bubbles: true }));
+  }
+}, 1000);
