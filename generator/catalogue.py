@@ -1,5 +1,11 @@
 """The exercise catalogue and the handout texts, loaded from the TOML files in data/.
 
+The texts are written in English in data/*.toml. A handout language is a folder of its
+own beside them (data/es/ for Spanish) holding the same two files, key for key, with
+every text translated and everything else (ids, numbers, frequency keys) as it is: the
+loader lays the translation over the English files and refuses one that misses a key,
+adds one, changes a number or an id, or changes a sentence's {placeholders}.
+
 The texts and doses are data a clinician may read and edit; the selection logic that
 uses them lives in rules.py. Both files are read into typed, frozen values and checked
 when the app starts (``check_data``): a missing or misspelt key, a wrong type, a figure
@@ -199,18 +205,88 @@ def _exercise(entry: Any, index: int) -> Exercise:
     )
 
 
-def _load(name: str) -> dict[str, Any]:
-    with resources.files("generator").joinpath("data").joinpath(name).open("rb") as handle:
-        try:
-            return tomllib.load(handle)
-        except tomllib.TOMLDecodeError as error:
-            raise DataError(f"{name}: {error}") from None
+SOURCE_LANGUAGE = "en"  # the language data/*.toml are written in
+DATA_FILES = ("exercises.toml", "guidance.toml")
+NOT_TEXT = frozenset(
+    {"id", "code", "kind", "unit", "position", "frequency", "loading_frequency",
+     "warm_up_frequency", "level", "who"}
+)  # fmt: skip
+"""Keys whose string values are names the code reads, not text: a translation keeps them."""
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 @cache
-def catalogue() -> dict[str, Exercise]:
-    """Every exercise by id, in the catalogue's order."""
-    entries = _load("exercises.toml").get("exercise", [])
+def languages() -> tuple[str, ...]:
+    """The languages handouts can be printed in: the source language, then every folder
+    under data/ that holds both data files, in alphabetical order."""
+    data = resources.files("generator").joinpath("data")
+    found = sorted(
+        entry.name
+        for entry in data.iterdir()
+        if entry.is_dir() and all(entry.joinpath(name).is_file() for name in DATA_FILES)
+    )
+    return (SOURCE_LANGUAGE, *found)
+
+
+def _read(path: str) -> dict[str, Any]:
+    with resources.files("generator").joinpath("data").joinpath(path).open("rb") as handle:
+        try:
+            return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as error:
+            raise DataError(f"{path}: {error}") from None
+
+
+def _load(name: str, language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """A data file, its texts in ``language`` (KeyError for one not offered)."""
+    source = _read(name)
+    if language == SOURCE_LANGUAGE:
+        return source
+    if language not in languages():
+        raise KeyError(f"no texts in {language!r}")
+    path = f"{language}/{name}"
+    return overlay(source, _read(path), path)
+
+
+def overlay(source: Any, text: Any, where: str, key: str = "") -> Any:
+    """``source`` with every text replaced by its translation in ``text``, which must
+    have the same tables, keys and list lengths, the same values where they are not
+    text, and the same placeholders in every sentence; DataError naming the key if not."""
+    at = key or "the top"
+    if isinstance(source, dict):
+        if not isinstance(text, dict):
+            raise DataError(f"{where}: {at} must be a table, as in the English file")
+        for extra in text.keys() - source.keys():
+            raise DataError(
+                f"{where}: {key + '.' if key else ''}{extra} is not in the English file"
+            )
+        out = {}
+        for name, value in source.items():
+            if name not in text:
+                raise DataError(f"{where}: {key + '.' if key else ''}{name} is missing")
+            out[name] = overlay(value, text[name], where, f"{key}.{name}" if key else name)
+        return out
+    if isinstance(source, list):
+        if not isinstance(text, list) or len(text) != len(source):
+            raise DataError(f"{where}: {at} must have {len(source)} items, as in English")
+        pairs = enumerate(zip(source, text, strict=True))
+        return [overlay(s, t, where, f"{key}[{i}]") for i, (s, t) in pairs]
+    name = re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
+    if isinstance(source, str) and name not in NOT_TEXT:
+        if not isinstance(text, str):
+            raise DataError(f"{where}: {at} must be text")
+        if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+            wanted = " ".join(sorted(set(PLACEHOLDER.findall(source)))) or "none"
+            raise DataError(f"{where}: {at} must keep the English placeholders ({wanted})")
+        return text
+    if text != source:
+        raise DataError(f"{where}: {at} must stay {source!r}, as in the English file")
+    return source
+
+
+@cache
+def catalogue(language: str = SOURCE_LANGUAGE) -> dict[str, Exercise]:
+    """Every exercise by id, in the catalogue's order, its texts in ``language``."""
+    entries = _load("exercises.toml", language).get("exercise", [])
     exercises = [_exercise(entry, index) for index, entry in enumerate(entries)]
     for attribute in ("id", "code"):
         values = [getattr(exercise, attribute) for exercise in exercises]
@@ -442,12 +518,15 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 @cache
-def guidance() -> Guidance:
-    """Stage, pain-rule, warning-sign and referral texts (data/guidance.toml)."""
-    return _guidance(_load("guidance.toml"))
+def guidance(language: str = SOURCE_LANGUAGE) -> Guidance:
+    """Stage, pain-rule, warning-sign and referral texts (data/guidance.toml), in
+    ``language``."""
+    return _guidance(_load("guidance.toml", language))
 
 
 def check_data() -> None:
-    """Read and check both data files now (the app calls this when it starts)."""
-    catalogue()
-    guidance()
+    """Read and check the data files of every language now (the app calls this when it
+    starts)."""
+    for language in languages():
+        catalogue(language)
+        guidance(language)

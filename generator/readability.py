@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from generator.answers import Answers, Flag, Grade, Side, Slr, ToeTouch
-from generator.catalogue import catalogue, guidance
+from generator.catalogue import SOURCE_LANGUAGE, catalogue, guidance
 from generator.rules import EXERCISE_RULES, build_program, safety_gate, stage_choices
 
 # Flesch-Kincaid grade at most, by kind of text (PRODUCT.md 8): what the patient does
@@ -34,9 +34,10 @@ def jargon_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}s?\b", re.IGNORECASE)
 
 
-def _exercise_texts() -> Iterator[tuple[str, str, str]]:
-    for exercise in catalogue().values():
-        where = f"exercises.toml {exercise.id}"
+def _exercise_texts(language: str = SOURCE_LANGUAGE) -> Iterator[tuple[str, str, str]]:
+    folder = "" if language == SOURCE_LANGUAGE else f"{language}/"
+    for exercise in catalogue(language).values():
+        where = f"{folder}exercises.toml {exercise.id}"
         singles = {"purpose": exercise.purpose, "easier": exercise.easier,
                    "harder": exercise.harder, "equipment": exercise.equipment,
                    "substitute": exercise.substitute, "tempo": exercise.dose.tempo,
@@ -53,9 +54,9 @@ def _exercise_texts() -> Iterator[tuple[str, str, str]]:
             yield "alt", f"{where} figure {figure.position}", figure.alt
 
 
-def _guidance_texts() -> Iterator[tuple[str, str, str]]:
-    text = guidance()
-    where = "guidance.toml"
+def _guidance_texts(language: str = SOURCE_LANGUAGE) -> Iterator[tuple[str, str, str]]:
+    text = guidance(language)
+    where = ("" if language == SOURCE_LANGUAGE else f"{language}/") + "guidance.toml"
     for number, stage in text.stages.items():
         for key in ("purpose", "checks", "walking_running", "walking_running_grade_three"):
             values = getattr(stage, key)
@@ -135,6 +136,27 @@ def texts() -> tuple[tuple[str, str, str], ...]:
     """(kind, where, text) for every text a patient can read: kind is "patient",
     "reason" or "alt" (see GRADE_MAX)."""
     return (*_exercise_texts(), *_guidance_texts(), *_generated_texts())
+
+
+def data_texts(language: str) -> tuple[tuple[str, str, str], ...]:
+    """(kind, where, text) for every text of the data files in ``language`` (the texts
+    the rules write in Python are English only, for now)."""
+    return (*_exercise_texts(language), *_guidance_texts(language))
+
+
+EASE_MIN = 70.0
+"""The least Fernández Huerta reading ease of a translated text ("bastante fácil")."""
+
+
+def spanish_ease(text: str) -> float:
+    """The Fernández Huerta reading ease of a Spanish ``text`` (higher is easier)."""
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text)
+    finally:
+        textstat.set_lang("en_US")
 
 
 def grade(text: str) -> float:

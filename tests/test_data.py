@@ -65,8 +65,8 @@ def test_a_mistake_in_an_exercise_is_named_when_loading(exercise_entry, mistake)
 def test_a_data_mistake_stops_the_app_from_starting(monkeypatch, guidance_data):
     guidance_data["stage"]["1"].pop("name")
     real_load = catalogue_module._load
-    monkeypatch.setattr(catalogue_module, "_load", lambda name: guidance_data
-                        if name == "guidance.toml" else real_load(name))  # fmt: skip
+    monkeypatch.setattr(catalogue_module, "_load", lambda name, language="en": guidance_data
+                        if name == "guidance.toml" else real_load(name, language))  # fmt: skip
     catalogue_module.guidance.cache_clear()
     try:
         with pytest.raises(DataError, match=r"\[stage\.1\]: missing key 'name'"):

@@ -397,3 +397,37 @@ def test_the_stage_choice_survives_the_share_link_with_the_other_edits(client):
     page = client.get("/program?" + urlsplit(url).query).get_data(as_text=True)
     assert "Stage 1 of 3" in page
     assert "<strong>1 set of 10 reps</strong><br><strong>Every day</strong>" in page
+
+
+def test_changing_an_answer_is_not_a_change_the_clinician_made(client):
+    # The preview's fields travel with every answer; the generated order among them used
+    # to come back as the clinician's order once another stage reordered the exercises.
+    preview = client.post("/program", data=STAGE_2_LARGEST, headers=HTMX).get_data(as_text=True)
+    carried = dict(re.findall(r'<input type="hidden" name="(order)" value="([^"]*)"', preview))
+    assert carried == {"order": ""}
+    for pain in ("2", "4", "5"):
+        html = client.post(
+            "/program", data={**STAGE_2_LARGEST, **carried, "pain": pain}, headers=HTMX
+        ).get_data(as_text=True)
+        assert "You changed this program" not in html
+    moved = client.post(
+        "/program", data={**STAGE_2_LARGEST, "move": "hip-hinge:up"}, headers=HTMX
+    ).get_data(as_text=True)
+    assert re.search(r'name="order" value="[a-z-]+,', moved)  # a real change is kept
+
+
+def test_the_stage_follows_the_answers_until_the_clinician_picks_one(client):
+    # The stage menu travels with every answer: its "from the answers" choice is empty,
+    # so a changed answer moves the stage, and only a stage picked by hand stays.
+    first = client.post("/program", data=STAGE_2_LARGEST, headers=HTMX).get_data(as_text=True)
+    (sent,) = re.findall(r'<option value="([0-9]*)" selected>', first)
+    assert sent == ""
+    for pain, stage in (("5", "Stage 1 of 3"), ("2", "Stage 2 of 3")):
+        html = client.post(
+            "/program", data={**STAGE_2_LARGEST, "stage": sent, "pain": pain}, headers=HTMX
+        )
+        assert html.status_code == 200
+        assert stage in html.get_data(as_text=True)
+    picked = client.post("/program", data={**STAGE_2_LARGEST, "stage": "1"}, headers=HTMX)
+    assert "Stage 1 of 3" in picked.get_data(as_text=True)
+    assert re.findall(r'<option value="([0-9]*)" selected>', picked.get_data(as_text=True)) == ["1"]

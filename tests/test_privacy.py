@@ -327,9 +327,39 @@ def traced(pid: int) -> bool:
 
 
 @pytest.mark.slow
+def page_state(page) -> str:
+    """What the questionnaire's htmx request lock holds, what the preview shows and the
+    messages the page logged: the state of a preview that never came."""
+    return page.evaluate(
+        """() => {
+            const form = document.getElementById("questionnaire");
+            const data = form["htmx-internal-data"] || {};
+            const xhr = data.xhr;
+            return JSON.stringify({
+                xhrState: xhr ? xhr.readyState : null,
+                xhrStatus: xhr ? xhr.status : null,
+                queued: (data.queuedRequests || []).length,
+                clinician: document.getElementById("clinician").value,
+                preview: document.getElementById("preview").innerText.slice(0, 300),
+                log: window.__log || [],
+            });
+        }"""
+    )
+
+
 def test_the_browser_never_puts_a_personal_field_in_a_url_or_its_storage(page, live_server):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    page.add_init_script(
+        """window.__log = [];
+        for (const name of ["htmx:beforeRequest", "htmx:afterRequest", "htmx:afterSwap",
+                            "htmx:abort", "htmx:sendError", "htmx:swapError",
+                            "htmx:responseError", "htmx:sendAbort"]) {
+          document.addEventListener(name, () => window.__log.push(
+            name.slice(5) + "@" + Math.round(performance.now())));
+        }
+        window.addEventListener("error", (e) => window.__log.push("error:" + e.message));"""
+    )
     page.goto(live_server + "/")
     for name, value in STAGE_2_LARGEST.items():
         page.locator(f'input[name="{name}"][value="{value}"]').check()
@@ -337,7 +367,10 @@ def test_the_browser_never_puts_a_personal_field_in_a_url_or_its_storage(page, l
     for field in ("name", "clinician", "notes"):
         page.fill(f"#{field}", PERSONAL[field])
     page.fill("#date", PERSONAL["date"])
-    page.locator("#preview").get_by_text(PERSONAL["clinician"]).wait_for()
+    try:
+        page.locator("#preview").get_by_text(PERSONAL["clinician"]).wait_for()
+    except Exception as error:  # say what the page was doing, to find a rare failure
+        raise AssertionError(f"the preview never caught up: {page_state(page)}") from error
     with page.expect_download() as download:
         page.locator("#preview").get_by_role("button", name="Download PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .body import (
     FOOT,
+    FOREARM,
     HEAD_R,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -23,6 +24,7 @@ from .body import (
     SHIN,
     SUPINE_HIP_Y,
     THIGH,
+    UPPER_ARM,
     Limb,
     Point,
     Pose,
@@ -139,7 +141,7 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 # --- toe-touch -------------------------------------------------------------------------
 
 BALL_R = 5.0  # the soft ball squeezed between the knees
-TOE_TOUCH_KNEE = 28.0  # "bend your knees as much as you need"
+TOE_TOUCH_KNEE = 26.0  # "bend your knees as much as you need"
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
@@ -169,22 +171,23 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         sk = solve(pose)
         roll = half_roll(roll_x, r=r)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
-    # Knees well bent, as the steps allow, the shins leaning forward so the legs show
-    # as a clear angle; the back rounds over and nearly straight arms reach down, a
-    # little forward, to the toes.
-    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=10.0)
+    # Knees bent, as the steps allow, and the hips sitting back behind the heels (as a
+    # body balances a forward bend): the back comes down to level, a table top over the
+    # legs, and straight arms hang from shoulders right above the toes.
+    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=-11.0)
     toe = along(heel, sole, FOOT)
     hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
-    # The back long and only a little rounded, tipped forward just enough for nearly
-    # straight arms (elbows soft) to reach the toes.
-    tilt = next(a for a in range(-10, -90, -1) if math.dist(along(hip, a, 29.5), hand) <= 33.5)
-    shoulder = along(hip, tilt, 29.5)
+    # The shoulders right above the hands, a level back's length from the hips; no lower
+    # than the straight arms reach.
+    dx = hand[0] + 0.5 - hip[0]
+    level = hip[1] - math.sqrt(max(29.0**2 - dx**2, 0.0))
+    shoulder = (hand[0] + 0.5, min(level, hand[1] + UPPER_ARM + FOREARM - 0.6))
     pelvis, spine = trunk_to(hip, shoulder)
     pose = Pose(
         hip=hip,
         pelvis=pelvis,
         spine=spine,
-        neck=40.0,  # head down, eyes on the toes
+        neck=50.0,  # head down, eyes on the toes
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
