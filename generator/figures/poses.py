@@ -58,6 +58,7 @@ from .props import (
     kettlebell,
     pause_mark,
     roller,
+    rubber,
     slider,
     stopwatch,
 )
@@ -302,7 +303,14 @@ def _heel_band(sk: Skeleton) -> list[Shape]:
     # band's two strands, one over the other, from one ankle to the other once they part.
     shapes = [ankle_ring(near, sk.dirs["near_shin"]), ankle_ring(far, sk.dirs["far_shin"])]
     if math.dist(near, far) > 3.0:
-        shapes.append(band([near, far], closed=False))
+        # Two thin strands a little apart, as a stretched rubber loop looks: one strap
+        # read as a rigid rod.
+        d = heading(near, far)
+        strands = [
+            [along(near, d + side * 90.0, 1.6), along(far, d + side * 90.0, 1.2)]
+            for side in (1, -1)
+        ]
+        shapes.append(rubber(strands))
     return shapes
 
 
@@ -392,8 +400,9 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
     under = roller((support[0], ROLLER_R))
-    # The arrow lifts the hips: from the floor up to under the buttock.
-    props = [under, arrow((hip[0] - 1.0, 0.8), (hip[0] - 1.0, hip[1] - 9.5))] if up else [under]
+    # The arrow lifts the hips: in the air right above them (under the buttock it read as
+    # a post holding them up; on the thigh, as "lift this leg").
+    props = [under, arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0))] if up else [under]
     return Scene(sk, tuple(props), fixed=(under,))
 
 
@@ -410,6 +419,9 @@ def _sliders(straight: bool) -> Scene:
         )
     )
     props = _heel_sliders(sk)
+    if not straight:
+        # Where the heels will go: a short two-way arrow along the floor by the sliders.
+        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 26.0, 4.0), both=True))
     if straight:
         props += [
             arrow((heel_x + 12.0, 4.0), (heel_x + 24.0, 4.0)),

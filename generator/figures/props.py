@@ -114,7 +114,8 @@ def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
     disc at the near end (where the foot rests on it) and its length receding."""
     # Short and low: under a foot, a long body reads as another limb or a bar.
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
-    elements = _tube((cx, 0.0), r, length, True, PROP, PROP_MID, angle)
+    # White like the other equipment, so it is not taken for the grey other foot.
+    elements = _tube((cx, 0.0), r, length, True, PROP_GREY, PROP, angle)
     box = _tube_box((cx, 0.0), r, length, PROP.width, angle)
     return Shape(layer, elements, (box[0], 0.0, box[2], box[3]))
 
@@ -237,6 +238,15 @@ def ankle_ring(ankle: Point, shin: float, layer: int = 91) -> Shape:
     rx, ry = RING if across else RING[::-1]
     ring = Ellipse(ankle, rx, ry, Style("none", BAND.stroke, 1.6))
     return Shape(layer, (ring,), box_of([ankle], max(rx, ry) + 1.0))
+
+
+def rubber(strands: Sequence[Sequence[Point]], layer: int = 90) -> Shape:
+    """The strands of a stretched elastic loop: thin black lines (ink)."""
+    commands: Commands = tuple(
+        c for strand in strands for c in (("M", (strand[0],)), ("L", tuple(strand[1:])))
+    )
+    points = [p for strand in strands for p in strand]
+    return Shape(layer, (), box_of(points, INK_W), ink=commands)
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
