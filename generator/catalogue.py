@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
@@ -283,9 +286,31 @@ def overlay(source: Any, text: Any, where: str, key: str = "") -> Any:
     return source
 
 
+_language: ContextVar[str] = ContextVar("handout_language", default=SOURCE_LANGUAGE)
+
+
+@contextmanager
+def handout_language(language: str) -> Iterator[None]:
+    """Within the block, ``catalogue()`` and ``guidance()`` give their texts in
+    ``language`` (KeyError for one not offered). A context variable: each thread (each
+    request) has its own, so concurrent handouts in different languages never mix."""
+    if language not in languages():
+        raise KeyError(f"no texts in {language!r}")
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def catalogue(language: str | None = None) -> dict[str, Exercise]:
+    """Every exercise by id, in the catalogue's order, its texts in ``language`` (by
+    default the handout language of the block, see ``handout_language``)."""
+    return _catalogue(language or _language.get())
+
+
 @cache
-def catalogue(language: str = SOURCE_LANGUAGE) -> dict[str, Exercise]:
-    """Every exercise by id, in the catalogue's order, its texts in ``language``."""
+def _catalogue(language: str) -> dict[str, Exercise]:
     entries = _load("exercises.toml", language).get("exercise", [])
     exercises = [_exercise(entry, index) for index, entry in enumerate(entries)]
     for attribute in ("id", "code"):
@@ -517,10 +542,14 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
     }
 
 
-@cache
-def guidance(language: str = SOURCE_LANGUAGE) -> Guidance:
+def guidance(language: str | None = None) -> Guidance:
     """Stage, pain-rule, warning-sign and referral texts (data/guidance.toml), in
-    ``language``."""
+    ``language`` (by default the handout language of the block)."""
+    return _guidance_in(language or _language.get())
+
+
+@cache
+def _guidance_in(language: str) -> Guidance:
     return _guidance(_load("guidance.toml", language))
 
 

@@ -67,12 +67,12 @@ def test_a_data_mistake_stops_the_app_from_starting(monkeypatch, guidance_data):
     real_load = catalogue_module._load
     monkeypatch.setattr(catalogue_module, "_load", lambda name, language="en": guidance_data
                         if name == "guidance.toml" else real_load(name, language))  # fmt: skip
-    catalogue_module.guidance.cache_clear()
+    catalogue_module._guidance_in.cache_clear()
     try:
         with pytest.raises(DataError, match=r"\[stage\.1\]: missing key 'name'"):
             create_app({"TESTING": True})
     finally:
-        catalogue_module.guidance.cache_clear()
+        catalogue_module._guidance_in.cache_clear()
 
 
 def test_thresholds_in_sentences_come_from_the_constants(monkeypatch, guidance_data):

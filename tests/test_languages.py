@@ -134,3 +134,49 @@ def test_a_translation_may_not_change_a_name_the_code_reads_or_a_number():
         overlay(source, {"exercise": [{"id": "hip-hinge", "reps": [10, 15], "name": "B"}]}, "x")
     with pytest.raises(KeyError):
         catalogue("xx")
+
+
+def test_a_program_built_in_a_handout_language_is_the_same_program_in_its_words():
+    import sys
+    import threading
+
+    from generator.answers import Answers, Grade, Side, Slr, ToeTouch
+    from generator.catalogue import handout_language
+    from generator.rules import build_program
+
+    answers = Answers(Grade.TWO, 3, Slr.LIMITED, ToeTouch.NO, Side.RIGHT, frozenset())
+    english = build_program(answers)
+    with handout_language("es"):
+        spanish = build_program(answers)
+    assert [i.exercise.id for i in spanish.exercises] == [i.exercise.id for i in english.exercises]
+    assert [i.dose.sets for i in spanish.exercises] == [i.dose.sets for i in english.exercises]
+    names = [item.exercise.name for item in spanish.exercises]
+    assert names == [catalogue("es")[item.exercise.id].name for item in english.exercises]
+    assert spanish.stage.name == guidance("es").stages[spanish.stage.number].name
+    assert build_program(answers) == english  # the block's language ends with it
+    with pytest.raises(KeyError):
+        handout_language("xx").__enter__()
+
+    # Each thread has its own handout language: concurrent programs never mix.
+    results: dict[int, list[str]] = {}
+
+    def build(number: int) -> None:
+        language = TRANSLATED[0] if number % 2 else SOURCE_LANGUAGE
+        with handout_language(language):
+            for _ in range(20):
+                program = build_program(answers)
+                results.setdefault(number, []).append(program.exercises[0].exercise.name)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    try:
+        threads = [threading.Thread(target=build, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    for number, seen in results.items():
+        expected = (spanish if number % 2 else english).exercises[0].exercise.name
+        assert seen == [expected] * 20
