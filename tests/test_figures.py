@@ -285,8 +285,8 @@ def test_trunk_and_near_arm_are_outlined_in_the_body_style(exercise_id, position
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_far_limbs_are_drawn_first_in_mid_grey_with_an_outline(exercise_id, position):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    far = [el for el in elements if el.get("fill") == FAR.fill]
-    assert len(far) == 1  # far arm and far leg in one pen
+    far = [el for el in elements if el.get("fill") == FAR.fill and el.tag != f"{SVG_NS}circle"]
+    assert len(far) == 1  # far arm and far leg in one pen (a far fist may come later)
     assert far[0].get("stroke") == FAR.fill
     (outline,) = [  # the pen under it, along the same leg
         el
@@ -706,7 +706,11 @@ def test_a_holding_hand_is_drawn_as_a_fist_and_a_resting_one_is_not(exercise_id,
     j = pose_joints(exercise_id, position)
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     fists = [
-        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == BODY.stroke
+        el
+        for el in elements
+        if el.tag == f"{SVG_NS}circle"
+        and el.get("stroke") == BODY.stroke
+        and el.get("fill") == BODY.fill
     ]
     if exercise_id not in GRIPPING:
         assert fists == []
@@ -737,3 +741,17 @@ def test_a_pale_ghost_is_only_ever_an_earlier_position_of_the_trunk(exercise_id,
     assert len(ghosts) == (2 if exercise_id == "toe-touch" else 0)
     # Drawn first, under everything, so it never hides the body or the props.
     assert all(elements.index(g) < 2 for g in ghosts)
+
+
+@pytest.mark.parametrize("position", ["stand", "hinge"])
+def test_both_hands_show_on_the_pole(position):
+    # The far arm is hidden behind the body; its fist is drawn on the pole behind the neck.
+    j = pose_joints("hip-hinge", position)
+    elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
+    (far_fist,) = [
+        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
+    ]
+    centre = world("hip-hinge", far_fist.get("cx"), far_fist.get("cy"))
+    assert math.dist(centre, j["far_hand"]) < 0.1
+    assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
+    assert elements.index(far_fist) == len(elements) - 2  # over the pole, under the ink

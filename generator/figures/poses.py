@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .body import (
+    FAR,
     FOOT,
     FOREARM,
+    HAND_R,
     HEAD_R,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -41,7 +43,7 @@ from .body import (
     stance,
     trunk_to,
 )
-from .draw import Shape
+from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     HALF_ROLL_R,
@@ -349,7 +351,7 @@ STOOL_H = 21.0  # a 35-40 cm stool or low box
 SLIDER_H = 3.6  # slider thickness, exaggerated from ~1 cm so it shows
 
 
-FREE_LEG = 62.0  # direction of the lifted, straight free leg in the single-leg bridge
+FREE_LEG = 50.0  # direction of the lifted, straight free leg in the single-leg bridge
 
 
 def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
@@ -492,8 +494,12 @@ def _hip_hinge(hinge: bool) -> Scene:
 
 
 def _pole(sk: Skeleton) -> list[Shape]:
-    """The pole along the back, on top: the pole and its contact dots are the point."""
-    return [dowel(*_dowel_line(sk), layer=85)]
+    """The pole along the back, on top: the pole and its contact dots are the point. The
+    far hand's fist is drawn over it behind the neck (the far arm itself is hidden by the
+    body), so both hands show on the pole."""
+    hand = sk.joints["far_hand"]
+    fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
+    return [dowel(*_dowel_line(sk), layer=85), Shape(86, (fist,), box_of([hand], HAND_R + 1.0))]
 
 
 def _deadlift(bottom: bool) -> Scene:
