@@ -16,7 +16,15 @@ import pytest
 from generator.catalogue import catalogue
 from generator.figures import POSITIONS, body_outline, moving_svg
 from generator.figures.body import SEGMENT_LENGTHS, SEGMENTS, outline
-from generator.figures.motion import FPS, MOTIONS, between, cycle_seconds, frames, slow_seconds
+from generator.figures.motion import (
+    FPS,
+    MOTIONS,
+    between,
+    cycle_seconds,
+    frames,
+    key_scene,
+    slow_seconds,
+)
 from tests.conftest import STAGE_2_LARGEST, STAGE_3
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -66,7 +74,7 @@ def test_the_loop_passes_through_every_figure_of_the_handout(exercise_id):
 
 
 def test_halfway_is_between_the_two_keys():
-    keys = [key.scene().skeleton for key in MOTIONS["reverse-deadlift"]]
+    keys = [key_scene("reverse-deadlift", key).skeleton for key in MOTIONS["reverse-deadlift"]]
     half = between(keys[0], keys[1], 0.5)
     hips = [sk.joints["hip"][0] for sk in (keys[0], half, keys[1])]
     assert min(hips[0], hips[2]) < hips[1] < max(hips[0], hips[2])

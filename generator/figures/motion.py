@@ -31,57 +31,59 @@ FPS = 8  # frames a second while moving: smooth enough, and a page stays under 1
 
 @dataclass(frozen=True)
 class Key:
-    """One key of a motion: the scene, seconds to move here from the key before it,
-    seconds to stay, and whether the move is the slow, counted one of the exercise
-    (its dose's tempo names the same number of seconds)."""
+    """One key of a motion: the scene (a position of the exercise's pose table, or a
+    function for a pose only the motion passes through), seconds to move here from the
+    key before it, seconds to stay, and whether the move is the slow, counted one of the
+    exercise (its dose's tempo names the same number of seconds)."""
 
-    scene: Callable[[], Scene]
+    scene: str | Callable[[], Scene]
     move_s: float
     hold_s: float = 0.5
     slow: bool = False
 
 
-def _at(exercise_id: str, position: str) -> Callable[[], Scene]:
-    return BUILDERS[(exercise_id, position)]
+def key_scene(exercise_id: str, key: Key) -> Scene:
+    """The scene of one key of the exercise's motion."""
+    return key.scene() if callable(key.scene) else BUILDERS[(exercise_id, key.scene)]()
 
 
 MOTIONS: dict[str, tuple[Key, ...]] = {
     "aslr-band": (
-        Key(_at("aslr-band", "band-leg-up"), 2.0, 1.0),
-        Key(_at("aslr-band", "raise-other"), 2.0, 1.0),
+        Key("band-leg-up", 2.0, 1.0),
+        Key("raise-other", 2.0, 1.0),
     ),
     "toe-touch": (
         Key(lambda: _toe_touch(toes_up=True, down=False), 2.0, 1.0),
-        Key(_at("toe-touch", "toes-raised"), 3.0, 1.0),
+        Key("toes-raised", 3.0, 1.0),
     ),
     "prone-iso": (
-        Key(_at("prone-iso", "start"), 1.5, 1.0),
-        Key(_at("prone-iso", "hold"), 2.0, 5.0),
+        Key("start", 1.5, 1.0),
+        Key("hold", 2.0, 5.0),
     ),
     "ecc-sl-bridge": (
-        Key(_at("ecc-sl-bridge", "bridge"), 1.5, 0.5),
+        Key("bridge", 1.5, 0.5),
         Key(lambda: _ecc_sl_bridge(lower=False, leg_up=True), 1.0, 0.5),
-        Key(_at("ecc-sl-bridge", "lower"), 3.0, 0.5, slow=True),
+        Key("lower", 3.0, 0.5, slow=True),
     ),
     "straight-leg-bridge": (
         Key(lambda: _straight_leg_bridge(at_knee=True, up=False), 1.5, 0.5),
-        Key(_at("straight-leg-bridge", "knee"), 1.5, 1.0),
+        Key("knee", 1.5, 1.0),
     ),
     "ecc-sliders": (
-        Key(_at("ecc-sliders", "bridge"), 2.0, 0.5),
-        Key(_at("ecc-sliders", "straight"), 3.0, 0.5, slow=True),
+        Key("bridge", 2.0, 0.5),
+        Key("straight", 3.0, 0.5, slow=True),
     ),
     "hip-hinge": (
-        Key(_at("hip-hinge", "stand"), 2.0, 0.5),
-        Key(_at("hip-hinge", "hinge"), 2.0, 1.0),
+        Key("stand", 2.0, 0.5),
+        Key("hinge", 2.0, 1.0),
     ),
     "reverse-deadlift": (
-        Key(_at("reverse-deadlift", "top"), 2.0, 0.5),
-        Key(_at("reverse-deadlift", "bottom"), 5.0, 0.5, slow=True),
+        Key("top", 2.0, 0.5),
+        Key("bottom", 5.0, 0.5, slow=True),
     ),
     "nordic": (
-        Key(_at("nordic", "kneel"), 2.0, 0.5),
-        Key(_at("nordic", "lower"), 4.0, 0.5, slow=True),
+        Key("kneel", 2.0, 0.5),
+        Key("lower", 4.0, 0.5, slow=True),
     ),
 }
 """Exercise id -> its loop of keys. Exercises not here (the foam roll, the heel dig
@@ -161,7 +163,7 @@ class Frame:
 def frames(exercise_id: str) -> tuple[Frame, ...]:
     """Every frame of the exercise's loop, in order (KeyError if it has no motion)."""
     keys = MOTIONS[exercise_id]
-    scenes = [key.scene() for key in keys]
+    scenes = [key_scene(exercise_id, key) for key in keys]
     attached = ATTACHED.get(exercise_id, lambda sk: [])
     out: list[Frame] = []
     for i, (key, scene) in enumerate(zip(keys, scenes, strict=True)):
