@@ -20,9 +20,9 @@ PACKAGES ?= $(SYSTEM_PACKAGES)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: readability install system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
+.PHONY: readability install translations messages system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
 
-install: $(STAMP)
+install: $(STAMP) translations
 
 # The app alone for `make run`; the test extra (pytest, Playwright, ruff...) for the rest.
 $(RUN_STAMP): pyproject.toml
@@ -34,6 +34,24 @@ $(RUN_STAMP): pyproject.toml
 $(STAMP): $(RUN_STAMP)
 	$(PY) -m pip install --quiet --editable '.[test]'
 	touch $(STAMP)
+
+# Languages (README, "Adding a language"): the .po files are kept in git, the .mo files
+# built from them here, never committed. `make messages` gathers the messages of the code
+# and templates into messages.pot and merges it into every .po.
+TRANSLATIONS := generator/translations
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po))
+BABEL_KEYWORDS := -k lazy_gettext -k lazy_format --add-comments=TRANSLATORS:
+
+translations: $(MO_FILES)
+
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(RUN_STAMP)
+	$(VENV)/bin/pybabel compile --statistics -d $(TRANSLATIONS) -l $* 2>&1 | tail -1
+
+messages: $(RUN_STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location \
+		--sort-output --project hamstring-handout -o $(TRANSLATIONS)/messages.pot .
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete \
+		-i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 # The Nu Html Checker (vnu.jar) for the tests, from the npm registry at the locked version.
 # --ignore-scripts: its postinstall would download a Java runtime; Java comes from Debian.
@@ -65,7 +83,7 @@ system-deps:
 # `make run PORT=5001` (5000 is taken on many Macs); HOST=0.0.0.0 only behind a proxy
 # (README, "Production serving").
 run: PACKAGES = $(RUN_PACKAGES)
-run: $(RUN_STAMP) system-deps
+run: $(RUN_STAMP) translations system-deps
 	$(VENV)/bin/flask --app app run --host $(HOST) --port $(PORT)
 
 # Production: nginx on HANDOUT_BIND (default 127.0.0.1:8000) in front of gunicorn, 2 workers

@@ -13,7 +13,7 @@ from flask import Flask
 from htmx_flask import Htmx
 
 from generator.catalogue import check_data
-from web import assets, cli, context, exercises, handout, pdfs, security
+from web import assets, cli, context, exercises, handout, languages, pdfs, security
 
 DEFAULTS = {
     "SECRET_KEY": secrets.token_hex(16),
@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     check_data()  # a data file with a mistake stops the start, with the file and the key
     Htmx(app)
     security.init_app(app)
+    languages.init_app(app)
     assets.init_app(app)
     context.init_app(app)
     pdfs.init_app(app)

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from generator import i18n
 from generator.catalogue import guidance
+from generator.i18n import _, lazy_format, lazy_gettext
 
 
 class Grade(StrEnum):
@@ -62,7 +64,8 @@ class PrintSize(StrEnum):
 
 @dataclass(frozen=True)
 class Question:
-    """A questionnaire item as the form shows it: question, help text, and its options."""
+    """A questionnaire item as the form shows it: question, help text, and its options
+    (the texts lazy: translated each time they are read)."""
 
     label: str
     help: str
@@ -73,29 +76,50 @@ class Question:
 # "cleared" (in the form between these), then pain, then the two movement tests last, so
 # that nobody with a warning sign is asked to test a leg that may be torn.
 QUESTIONS: dict[str, Question] = {
-    "side": Question("Which leg is injured?", "", (("left", "Left"), ("right", "Right"))),
+    "side": Question(
+        lazy_gettext("Which leg is injured?"),
+        "",
+        (("left", lazy_gettext("Left")), ("right", lazy_gettext("Right"))),
+    ),
     "grade": Question(
-        "How bad was the strain, as diagnosed?",
-        "1 mild, 2 moderate, 3 severe or a complete tear.",
-        (("1", "1 mild"), ("2", "2 moderate"), ("3", "3 severe"), ("unknown", "Not sure")),
+        lazy_gettext("How bad was the strain, as diagnosed?"),
+        lazy_gettext("1 mild, 2 moderate, 3 severe or a complete tear."),
+        (
+            ("1", lazy_gettext("1 mild")),
+            ("2", lazy_gettext("2 moderate")),
+            ("3", lazy_gettext("3 severe")),
+            ("unknown", lazy_gettext("Not sure")),
+        ),
     ),
     "pain": Question(
-        "Pain right now, with everyday movement such as walking",
-        "0 is no pain, 10 the worst pain you can imagine.",
+        lazy_gettext("Pain right now, with everyday movement such as walking"),
+        lazy_gettext("0 is no pain, 10 the worst pain you can imagine."),
         tuple((str(score), str(score)) for score in range(11)),
     ),
     "slr": Question(
-        "Lying on your back, lift each leg in turn with the knee straight. Does the injured "
-        "leg go about as high as the other one?",
-        "Stop if it hurts. Leave it out if the answers above already send you to a professional.",
-        (("full", "Yes, about as high"), ("limited", "No, not as high")),
+        lazy_gettext(
+            "Lying on your back, lift each leg in turn with the knee straight. Does the injured "
+            "leg go about as high as the other one?"
+        ),
+        lazy_gettext(
+            "Stop if it hurts. Leave it out if the answers above already send you to a "
+            "professional."
+        ),
+        (
+            ("full", lazy_gettext("Yes, about as high")),
+            ("limited", lazy_gettext("No, not as high")),
+        ),
     ),
     "toe": Question(
-        "Standing with your knees straight, can you reach your toes, or as far as you could "
-        "before the injury?",
-        "Reach down slowly and stop if it hurts. Leave it out if the answers above already "
-        "send you to a professional.",
-        (("yes", "Yes"), ("no", "Not yet")),
+        lazy_gettext(
+            "Standing with your knees straight, can you reach your toes, or as far as you could "
+            "before the injury?"
+        ),
+        lazy_gettext(
+            "Reach down slowly and stop if it hurts. Leave it out if the answers above already "
+            "send you to a professional."
+        ),
+        (("yes", lazy_gettext("Yes")), ("no", lazy_gettext("Not yet"))),
     ),
 }
 QUESTIONS_BEFORE_SIGNS = ("side", "grade")
@@ -109,22 +133,29 @@ CLINICIAN_MAX = 80
 NOTES_MAX = 1000
 
 MESSAGES = {
-    "grade": "Choose the grade of the strain: 1, 2, 3 or not sure.",
-    "pain": "Pain must be a whole number from 0 to 10.",
-    "slr": "Choose whether the injured leg lifts about as high as the other: yes or not yet.",
-    "toe": "Choose whether you can reach your toes as far as before: yes or not yet.",
-    "side": "Choose the injured leg: left or right.",
-    "flags": "Tick only warning signs from the list.",
-    "cleared": "Tick the box only if a doctor or physiotherapist has cleared exercise.",
-    "name": f"The patient's name can be at most {NAME_MAX} characters.",
-    "clinician": f"The clinician's name can be at most {CLINICIAN_MAX} characters.",
-    "notes": f"Notes can be at most {NOTES_MAX} characters.",
-    "date": "Give the date as a calendar date, for example 2026-03-31.",
-    "paper": "Choose A4 or Letter paper.",
-    "print": "Choose standard or large print.",
-    "repeated": "Give one answer only.",
-    "control": "Remove the special characters that cannot be printed.",
-    "invisible": (
+    "grade": lazy_gettext("Choose the grade of the strain: 1, 2, 3 or not sure."),
+    "pain": lazy_gettext("Pain must be a whole number from 0 to 10."),
+    "slr": lazy_gettext(
+        "Choose whether the injured leg lifts about as high as the other: yes or not yet."
+    ),
+    "toe": lazy_gettext("Choose whether you can reach your toes as far as before: yes or not yet."),
+    "side": lazy_gettext("Choose the injured leg: left or right."),
+    "flags": lazy_gettext("Tick only warning signs from the list."),
+    "cleared": lazy_gettext(
+        "Tick the box only if a doctor or physiotherapist has cleared exercise."
+    ),
+    "name": lazy_format("The patient's name can be at most {max} characters.", max=NAME_MAX),
+    "clinician": lazy_format(
+        "The clinician's name can be at most {max} characters.", max=CLINICIAN_MAX
+    ),
+    "notes": lazy_format("Notes can be at most {max} characters.", max=NOTES_MAX),
+    "date": lazy_gettext("Give the date as a calendar date, for example 2026-03-31."),
+    "paper": lazy_gettext("Choose A4 or Letter paper."),
+    "print": lazy_gettext("Choose standard or large print."),
+    "lang": lazy_gettext("Choose a handout language from the list."),
+    "repeated": lazy_gettext("Give one answer only."),
+    "control": lazy_gettext("Remove the special characters that cannot be printed."),
+    "invisible": lazy_gettext(
         "Remove the invisible characters (direction marks, zero-width spaces or joiners): "
         "they would print differently from what you see here."
     ),
@@ -210,11 +241,11 @@ def _enum(raw: dict[str, list[str]], name: str, kind: type[StrEnum], errors: dic
 
 # A question not answered yet is asked, not blamed; a wrong answer gets MESSAGES.
 ASK = {
-    "grade": "Choose how bad the strain was: 1, 2, 3 or not sure.",
-    "pain": "Choose your pain score, from 0 to 10.",
-    "slr": "Choose whether the injured leg lifts about as high as the other.",
-    "toe": "Choose whether you can reach your toes as far as before.",
-    "side": "Choose the injured leg: left or right.",
+    "grade": lazy_gettext("Choose how bad the strain was: 1, 2, 3 or not sure."),
+    "pain": lazy_gettext("Choose your pain score, from 0 to 10."),
+    "slr": lazy_gettext("Choose whether the injured leg lifts about as high as the other."),
+    "toe": lazy_gettext("Choose whether you can reach your toes as far as before."),
+    "side": lazy_gettext("Choose the injured leg: left or right."),
 }
 
 
@@ -412,6 +443,17 @@ def parse_print(raw: RawValues) -> tuple[PrintSize, str | None]:
         return PrintSize.STANDARD, MESSAGES["print"]
 
 
+def parse_language(raw: RawValues, default: str) -> tuple[str, str | None]:
+    """The handout's language (any request may ask for it: it is not personal), ``default``
+    when not asked, and its message."""
+    errors: dict[str, str] = {}
+    value = _single(_as_lists(raw), "lang", errors)
+    if errors or not value:
+        return default, errors.get("lang")
+    chosen = i18n.choose(value)
+    return (chosen, None) if chosen else (default, MESSAGES["lang"])
+
+
 def parse_form(
     raw: RawValues, *, today: dt.date | None = None, default_paper: Paper = Paper.A4
 ) -> Parsed:
@@ -439,16 +481,27 @@ def parse_form(
 
 def answer_chips(answers: Answers) -> list[str]:
     """The answers in a few words each, for the handout's "Why this program"."""
-    grade = "Grade not known" if answers.grade is Grade.UNKNOWN else f"Grade {answers.grade}"
-    chips = [f"{answers.side.value.capitalize()} leg injured", grade, f"Pain {answers.pain}/10"]
+    grade = (
+        _("Grade not known")
+        if answers.grade is Grade.UNKNOWN
+        else _("Grade {grade}").format(grade=answers.grade.value)
+    )
+    side = _("Left leg injured") if answers.side is Side.LEFT else _("Right leg injured")
+    chips = [side, grade, _("Pain {pain}/10").format(pain=answers.pain)]
     if answers.slr is not None:
-        chips.append("Leg raise: " + ("as high as the other" if answers.slr is Slr.FULL
-                                      else "not as high as the other"))  # fmt: skip
+        chips.append(_("Leg raise: as high as the other") if answers.slr is Slr.FULL
+                     else _("Leg raise: not as high as the other"))  # fmt: skip
     if answers.toe is not None:
-        chips.append("Toe reach: " + ("yes" if answers.toe is ToeTouch.YES else "not yet"))
+        chips.append(
+            _("Toe reach: yes") if answers.toe is ToeTouch.YES else _("Toe reach: not yet")
+        )
     signs = guidance().signs
     flags = [signs[flag.value].label.rstrip(".") for flag in Flag if flag in answers.flags]
-    chips.append("Warning signs: " + ("; ".join(flags) if flags else "none"))
+    chips.append(
+        _("Warning signs: {signs}").format(signs="; ".join(flags))
+        if flags
+        else _("Warning signs: none")
+    )
     if answers.cleared:
-        chips.append("Cleared for exercise by a professional")
+        chips.append(_("Cleared for exercise by a professional"))
     return chips

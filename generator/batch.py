@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.i18n import _
+
 ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
 CELL_MAX = 4096  # characters; the longest field (notes) is 1,000
 
@@ -64,7 +66,7 @@ def read_rows(path: Path, encoding: str) -> Iterator[Row]:
             except StopIteration:
                 return
             except csv.Error:
-                yield Row(number, problem=f"a cell is longer than {CELL_MAX} characters.")
+                yield Row(number, problem=_cell_too_long())
                 continue
             row = _row(number, header, cells, encoding)
             if row.problem or any(row.values.values()):
@@ -82,12 +84,17 @@ def _row(number: int, header: list[str], cells: list[str], encoding: str) -> Row
     if any(_UNDECODED.search(cell) for cell in cells):
         return Row(
             number,
-            problem=f"some characters are not {ENCODINGS[encoding]} text; "
-            "save the file as CSV UTF-8 and try again.",
+            problem=_(
+                "some characters are not {encoding} text; save the file as CSV UTF-8 and try again."
+            ).format(encoding=ENCODINGS[encoding]),
         )
     if any(len(cell) > CELL_MAX for cell in cells):
-        return Row(number, problem=f"a cell is longer than {CELL_MAX} characters.")
+        return Row(number, problem=_cell_too_long())
     return Row(number, row_values(dict(zip(header, cells, strict=False))))
+
+
+def _cell_too_long() -> str:
+    return _("a cell is longer than {max} characters.").format(max=CELL_MAX)
 
 
 def row_values(row: dict[str, str]) -> dict[str, str | list[str]]:
@@ -109,4 +116,4 @@ def row_values(row: dict[str, str]) -> dict[str, str | list[str]]:
 
 def count_rows(path: Path, encoding: str) -> int:
     """How many rows ``read_rows`` will give (for a progress bar), reading the file once."""
-    return sum(1 for _ in read_rows(path, encoding))
+    return sum(1 for row in read_rows(path, encoding))

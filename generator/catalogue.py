@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from generator.figures import POSITIONS
+from generator.i18n import DATA_DIR, SOURCE_LANGUAGE, LanguageError, current, languages
 from generator.thresholds import SENTENCE_VALUES
 
 
@@ -208,8 +205,6 @@ def _exercise(entry: Any, index: int) -> Exercise:
     )
 
 
-SOURCE_LANGUAGE = "en"  # the language data/*.toml are written in
-DATA_FILES = ("exercises.toml", "guidance.toml")
 NOT_TEXT = frozenset(
     {"id", "code", "kind", "unit", "position", "frequency", "loading_frequency",
      "warm_up_frequency", "level", "who"}
@@ -218,21 +213,8 @@ NOT_TEXT = frozenset(
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-@cache
-def languages() -> tuple[str, ...]:
-    """The languages handouts can be printed in: the source language, then every folder
-    under data/ that holds both data files, in alphabetical order."""
-    data = resources.files("generator").joinpath("data")
-    found = sorted(
-        entry.name
-        for entry in data.iterdir()
-        if entry.is_dir() and all(entry.joinpath(name).is_file() for name in DATA_FILES)
-    )
-    return (SOURCE_LANGUAGE, *found)
-
-
 def _read(path: str) -> dict[str, Any]:
-    with resources.files("generator").joinpath("data").joinpath(path).open("rb") as handle:
+    with (DATA_DIR / path).open("rb") as handle:
         try:
             return tomllib.load(handle)
         except tomllib.TOMLDecodeError as error:
@@ -240,12 +222,12 @@ def _read(path: str) -> dict[str, Any]:
 
 
 def _load(name: str, language: str = SOURCE_LANGUAGE) -> dict[str, Any]:
-    """A data file, its texts in ``language`` (KeyError for one not offered)."""
+    """A data file, its texts in ``language`` (LanguageError for one not offered)."""
     source = _read(name)
     if language == SOURCE_LANGUAGE:
         return source
     if language not in languages():
-        raise KeyError(f"no texts in {language!r}")
+        raise LanguageError(f"no texts in {language!r}")
     path = f"{language}/{name}"
     return overlay(source, _read(path), path)
 
@@ -286,27 +268,10 @@ def overlay(source: Any, text: Any, where: str, key: str = "") -> Any:
     return source
 
 
-_language: ContextVar[str] = ContextVar("handout_language", default=SOURCE_LANGUAGE)
-
-
-@contextmanager
-def handout_language(language: str) -> Iterator[None]:
-    """Within the block, ``catalogue()`` and ``guidance()`` give their texts in
-    ``language`` (KeyError for one not offered). A context variable: each thread (each
-    request) has its own, so concurrent handouts in different languages never mix."""
-    if language not in languages():
-        raise KeyError(f"no texts in {language!r}")
-    token = _language.set(language)
-    try:
-        yield
-    finally:
-        _language.reset(token)
-
-
 def catalogue(language: str | None = None) -> dict[str, Exercise]:
     """Every exercise by id, in the catalogue's order, its texts in ``language`` (by
-    default the handout language of the block, see ``handout_language``)."""
-    return _catalogue(language or _language.get())
+    default the language of the block, see ``i18n.language``)."""
+    return _catalogue(language or current())
 
 
 @cache
@@ -423,6 +388,7 @@ class Guidance:
     expect: Expect
     prevention: Prevention
     words: dict[str, str]  # a word the handout uses -> the sentence that explains it
+    jargon: dict[str, tuple[str, ...]]  # a [words] key, or "never" -> the forms printed
     clinician: ClinicianText
 
 
@@ -432,7 +398,7 @@ def _guidance(data: dict[str, Any]) -> Guidance:
     where = "guidance.toml"
     _table(data, where, {"frequencies": dict, "stage": dict, "safety": dict, "signs": dict,
                          "referral": dict, "who": dict, "expect": dict, "prevention": dict,
-                         "words": dict, "clinician": dict})  # fmt: skip
+                         "words": dict, "jargon": dict, "clinician": dict})  # fmt: skip
     frequencies = _table(data["frequencies"], where + " [frequencies]",
                          dict.fromkeys(data["frequencies"], str))  # fmt: skip
     who = _table(data["who"], where + " [who]", dict.fromkeys(data["who"], str))
@@ -519,6 +485,9 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
         _table(week, f"{spot}.ramp[{number}]", {"weeks": str, "days": int, "dose": str})
         ramp.append(RampWeek(week["weeks"], week["days"], week["dose"]))
     words = _table(data["words"], where + " [words]", dict.fromkeys(data["words"], str))
+    jargon = _table(data["jargon"], where + " [jargon]", dict.fromkeys(data["jargon"], list))
+    for key in jargon.keys() - words.keys() - {"never"}:
+        raise DataError(f"{where} [jargon].{key}: not a word of [words], nor never")
     spot = where + " [clinician]"
     clinician = _table(data["clinician"], spot, {"title": str, "evidence": list})
     return {
@@ -536,6 +505,7 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
             _texts(prevention["tips"], at_prevention),
         ),
         "words": dict(words),
+        "jargon": {key: _texts(forms, where + " [jargon]") for key, forms in jargon.items()},
         "clinician": ClinicianText(
             _fill(clinician["title"], spot), _texts(clinician["evidence"], spot)
         ),
@@ -545,7 +515,7 @@ def _more_guidance(data: dict[str, Any], where: str) -> dict[str, Any]:
 def guidance(language: str | None = None) -> Guidance:
     """Stage, pain-rule, warning-sign and referral texts (data/guidance.toml), in
     ``language`` (by default the handout language of the block)."""
-    return _guidance_in(language or _language.get())
+    return _guidance_in(language or current())
 
 
 @cache

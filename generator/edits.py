@@ -14,14 +14,23 @@ from dataclasses import dataclass, replace
 
 from generator.answers import Answers, text_problem
 from generator.catalogue import catalogue, guidance
+from generator.i18n import _, lazy_gettext
 from generator.program import LeftOut, Prescription, Program
 from generator.rules import edit_bounds, select_stage, stage_choices
 
 NOTE_MAX = 120
 PREFIX = "edit."
 NUMBER_FIELDS = {"sets": "sets", "reps": "reps", "hold": "hold_s"}
-CHANGE_LABELS = {"sets": "sets", "reps": "reps", "hold_s": "hold", "schedule": "how often",
-                 "note": "note"}  # fmt: skip
+# What the clinician changed, as the handout names it (str() them into a program).
+CHANGE_LABELS = {"sets": lazy_gettext("sets"), "reps": lazy_gettext("reps"),
+                 "hold_s": lazy_gettext("hold"), "schedule": lazy_gettext("how often"),
+                 "note": lazy_gettext("note")}  # fmt: skip
+# A number outside the stage's bounds, by field.
+OUT_OF_BOUNDS = {
+    "sets": lazy_gettext("Sets for {exercise} must be a whole number from {low} to {high}."),
+    "reps": lazy_gettext("Reps for {exercise} must be a whole number from {low} to {high}."),
+    "hold": lazy_gettext("Hold for {exercise} must be a whole number from {low} to {high}."),
+}
 
 
 @dataclass(frozen=True)
@@ -126,17 +135,19 @@ def _first(raw: RawValues, name: str) -> str:
 
 
 def _number(
-    raw: RawValues, field: str, bounds: tuple[int, int], generated: int, label: str
-) -> tuple[int | None, str | None]:
+    raw: RawValues, field: str, bounds: tuple[int, int], generated: int
+) -> tuple[int | None, bool]:
+    """The number in ``field`` (None when not given or the ``generated`` one), and
+    whether it is wrong: not a whole number within ``bounds``."""
     value = _first(raw, field)
     if not value:
-        return None, None
+        return None, False
     low, high = bounds
     digits = value.isascii() and value.isdecimal()
     # Longer than the upper bound is out anyway, and int() refuses over 4300 digits.
     if not digits or len(value.lstrip("0")) > len(str(high)) or not low <= int(value) <= high:
-        return None, f"{label} must be a whole number from {low} to {high}."
-    return (None if int(value) == generated else int(value)), None
+        return None, True
+    return (None if int(value) == generated else int(value)), False
 
 
 def _order(raw: RawValues, ids: list[str]) -> list[str]:
@@ -145,7 +156,7 @@ def _order(raw: RawValues, ids: list[str]) -> list[str]:
     listed = list(dict.fromkeys(listed))
     order = listed + [item for item in ids if item not in listed]
     move = _first(raw, "move")
-    exercise_id, _, direction = move.partition(":")
+    exercise_id, _colon, direction = move.partition(":")
     if exercise_id in order and direction in ("up", "down"):
         index = order.index(exercise_id)
         other = index - 1 if direction == "up" else index + 1
@@ -162,10 +173,14 @@ def parse_stage(raw: RawValues, answers: Answers) -> tuple[int | None, str | Non
     if not value or not choices:
         return None, None
     if value not in {str(stage) for stage in choices}:
-        listed = " or ".join(str(stage) for stage in choices)
+        listed = str(choices[0])
+        for stage in choices[1:]:  # "1 or 2 or 3"
+            listed = _("{first} or {second}").format(first=listed, second=stage)
         return (
             None,
-            f"Choose stage {listed}: a stage above the one the answers select needs new answers.",
+            _(
+                "Choose stage {stages}: a stage above the one the answers select needs new answers."
+            ).format(stages=listed),
         )
     stage = int(value)
     return (None if stage == select_stage(answers)[0] else stage), None
@@ -191,20 +206,25 @@ def parse_edits(raw: RawValues, program: Program) -> tuple[Edits, dict[str, str]
             allowed = getattr(bounds, attribute)
             if allowed is None:
                 continue
-            label = f"{field.capitalize()} for {exercise.name}"
-            value, message = _number(raw, name + field, allowed, getattr(dose, attribute), label)
-            if message:
+            value, wrong = _number(raw, name + field, allowed, getattr(dose, attribute))
+            if wrong:
+                low, high = allowed
+                message = OUT_OF_BOUNDS[field].format(exercise=exercise.name, low=low, high=high)
                 errors[name + field] = message
             values[attribute] = value
         schedule = _first(raw, name + "freq")
         if schedule and schedule not in bounds.schedules:
             allowed_labels = ", ".join(labels[key] for key in bounds.schedules)
-            errors[name + "freq"] = f"How often for {exercise.name}: choose {allowed_labels}."
+            errors[name + "freq"] = _("How often for {exercise}: choose {choices}.").format(
+                exercise=exercise.name, choices=allowed_labels
+            )
         elif schedule and schedule != dose.schedule:
             values["schedule"] = schedule
         note = _first(raw, name + "note")
         if len(note) > NOTE_MAX or "\n" in note or "\r" in note:
-            errors[name + "note"] = f"A note can be one line of at most {NOTE_MAX} characters."
+            errors[name + "note"] = _("A note can be one line of at most {max} characters.").format(
+                max=NOTE_MAX
+            )
             note = ""
         elif problem := text_problem(note):
             errors[name + "note"] = problem
@@ -231,7 +251,7 @@ def apply_edits(program: Program, edits: Edits) -> Program:
     for item in program.exercises:
         edit = edits.get(item.exercise.id)
         if edit.out:
-            removed.append(LeftOut(item.exercise.name, "Left out by your clinician.",
+            removed.append(LeftOut(item.exercise.name, _("Left out by your clinician."),
                                    item.exercise.id))  # fmt: skip
             continue
         changes = {
@@ -242,7 +262,8 @@ def apply_edits(program: Program, edits: Edits) -> Program:
         dose = replace(item.dose, **changes)
         if "schedule" in changes:
             dose = replace(dose, frequency=labels[dose.schedule])
-        changed = tuple(CHANGE_LABELS[name] for name in changes) + (("note",) if edit.note else ())
+        names = (*changes, "note") if edit.note else tuple(changes)
+        changed = tuple(str(CHANGE_LABELS[name]) for name in names)
         kept.append(replace(item, dose=dose, note=edit.note, changed=changed))
     if edits.order:
         position = {exercise_id: index for index, exercise_id in enumerate(edits.order)}

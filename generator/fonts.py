@@ -14,6 +14,8 @@ import subprocess
 import unicodedata
 from functools import cache
 
+from generator.i18n import _, ngettext
+
 # Characters that print as nothing on purpose: spaces, and the joiners and isolates the
 # free-text check (answers.text_problem) lets through.
 INVISIBLE = frozenset("\u200c\u200d\u2068\u2069\ufe0f")
@@ -37,7 +39,7 @@ def _covered() -> tuple[list[int], list[int]]:
         return [], []  # no fontconfig: nothing can be said, so nothing is flagged
     ranges = []
     for token in listing.split():
-        low, _, high = token.partition("-")
+        low, _dash, high = token.partition("-")
         ranges.append((int(low, 16), int(high or low, 16)))
     ranges.sort()
     starts: list[int] = []
@@ -74,8 +76,16 @@ def missing_glyph_warning(text: str) -> str | None:
         return None
     named = ", ".join(f"{char} ({unicodedata.name(char, f'U+{ord(char):04X}')})"
                       for char in missing[:3])  # fmt: skip
-    more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-    return (
-        f"No installed font can print {named}{more}: the handout would show an empty box "
+    if len(missing) > 3:
+        more = len(missing) - 3
+        return ngettext(
+            "No installed font can print {characters} and {more} more: the handout would show "
+            "an empty box instead. Change the text, or print it as it is.",
+            "No installed font can print {characters} and {more} more: the handout would show "
+            "an empty box instead. Change the text, or print it as it is.",
+            more,
+        ).format(characters=named, more=more)
+    return _(
+        "No installed font can print {characters}: the handout would show an empty box "
         "instead. Change the text, or print it as it is."
-    )
+    ).format(characters=named)

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from generator import i18n
 from generator.answers import (
     Paper,
     Parsed,
@@ -23,20 +24,22 @@ from generator.answers import (
     RawValues,
     parse_answers,
     parse_form,
+    parse_language,
     parse_print,
 )
 from generator.edits import Edits, apply_edits, parse_edits, parse_stage
 from generator.fonts import missing_glyph_warning
+from generator.i18n import lazy_gettext
 from generator.program import Program
 from generator.rules import build_program
 
 # The questions a live preview lists as "still to answer" instead of marking them wrong.
 QUESTION_LABELS = {
-    "side": "Injured leg",
-    "grade": "How bad the strain was",
-    "pain": "Pain right now",
-    "slr": "Leg raise against the other leg",
-    "toe": "Reaching your toes",
+    "side": lazy_gettext("Injured leg"),
+    "grade": lazy_gettext("How bad the strain was"),
+    "pain": lazy_gettext("Pain right now"),
+    "slr": lazy_gettext("Leg raise against the other leg"),
+    "toe": lazy_gettext("Reaching your toes"),
 }
 
 
@@ -52,6 +55,7 @@ class Outcome:
     print_size: PrintSize = PrintSize.STANDARD
     warnings: dict[str, str] = field(default_factory=dict)  # by field; printing goes on
     edit_raw: dict[str, str] = field(default_factory=dict)  # edit fields as typed, if wrong
+    language: str = i18n.SOURCE_LANGUAGE  # the handout's, which the program's texts are in
 
     @property
     def ok(self) -> bool:
@@ -81,7 +85,7 @@ class Outcome:
     def open_editors(self) -> set[str]:
         """Exercises whose editor starts open: those edited or with a message."""
         wrong = {name.split(".")[1] for name in self.errors if name.startswith("edit.")}
-        return wrong | {exercise_id for exercise_id, _ in self.edits.exercises}
+        return wrong | {exercise_id for exercise_id, _edit in self.edits.exercises}
 
     def share_pairs(self) -> list[tuple[str, str]]:
         """Clinical answers and edits (no notes) as query pairs: no personal fields. The
@@ -89,7 +93,8 @@ class Outcome:
         if not self.parsed.answers:
             return []
         large = [("print", self.print_size.value)] if self.print_size is PrintSize.LARGE else []
-        return self.parsed.answers.query() + self.edits.query() + large
+        language = [("lang", self.language)]
+        return self.parsed.answers.query() + self.edits.query() + large + language
 
     def share_query(self) -> str:
         return urlencode(self.share_pairs())
@@ -97,7 +102,8 @@ class Outcome:
     def pdf_key(self, *setup: object) -> str:
         """A hash of everything the PDF depends on (personal fields included, never in
         clear), with ``setup`` for the app's settings that show on the handout."""
-        parts = (self.parsed.answers, self.parsed.personal, self.edits, self.print_size, setup)
+        parts = (self.parsed.answers, self.parsed.personal, self.edits, self.print_size,
+                 self.language, setup)  # fmt: skip
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def file_name(self, number: int | None = None) -> str:
@@ -134,11 +140,23 @@ def build_outcome(
     *,
     personal: bool,
     default_paper: Paper = Paper.A4,
+    default_language: str = i18n.SOURCE_LANGUAGE,
     today: dt.date | None = None,
 ) -> Outcome:
     """Parse ``raw`` (personal fields only when ``personal``: they travel in POST
-    bodies, never in a URL) and build the program with the clinician's edits applied;
-    ``reset`` in ``raw`` drops the edits."""
+    bodies, never in a URL) and build the program with the clinician's edits applied, its
+    texts in the handout's language (``lang``); ``reset`` in ``raw`` drops the edits."""
+    language, language_error = parse_language(raw, default_language)
+    with i18n.language(language):
+        outcome = _build(raw, personal, default_paper, today)
+    if "lang" in raw:
+        values = {**outcome.parsed.values, "lang": raw["lang"]}
+        errors = {**outcome.errors, **({"lang": language_error} if language_error else {})}
+        outcome = replace(outcome, parsed=replace(outcome.parsed, values=values), errors=errors)
+    return replace(outcome, language=language)
+
+
+def _build(raw: RawValues, personal: bool, default_paper: Paper, today: dt.date | None):
     parsed = (
         parse_form(raw, default_paper=default_paper, today=today)
         if personal

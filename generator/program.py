@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from generator.answers import Answers
 from generator.catalogue import Exercise, Figure, Level, Prevention, guidance
+from generator.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ class Dose:
     tempo: str | None = None
     note: str | None = None  # may name the reps as {reps}
     ramp: tuple[tuple[int, int], ...] = ()
-    order: str = "Each leg: your uninjured leg first, then your injured leg."
+    # In the language of the moment the dose is made (a program's, as it is built).
+    order: str = field(
+        default_factory=lambda: _("Each leg: your uninjured leg first, then your injured leg.")
+    )
 
     @property
     def note_text(self) -> str | None:
@@ -53,11 +57,17 @@ class Dose:
     def amount(self, sets: int | None = None, reps: int | None = None) -> str:
         """E.g. '2 sets of 10 reps each leg, hold 5 seconds'."""
         sets, reps = sets or self.sets, reps or self.reps
-        text = f"{sets} {'set' if sets == 1 else 'sets'} of {reps} {self.unit}"
+        if self.unit == "reps":
+            text = ngettext("{sets} set of {reps} reps", "{sets} sets of {reps} reps", sets)
+        elif self.unit == "rolls":
+            text = ngettext("{sets} set of {reps} rolls", "{sets} sets of {reps} rolls", sets)
+        else:
+            text = ngettext("{sets} set of {reps} {unit}", "{sets} sets of {reps} {unit}", sets)
+        text = text.format(sets=sets, reps=reps, unit=self.unit)
         if self.per_side:
-            text += " each leg"
+            text = _("{amount} each leg").format(amount=text)
         if self.hold_s:
-            text += f", hold {self.hold_s} seconds"
+            text = _("{amount}, hold {seconds} seconds").format(amount=text, seconds=self.hold_s)
         return text
 
     def weeks(self) -> tuple[Week, ...]:
@@ -65,24 +75,30 @@ class Dose:
         if not self.ramp:
             return ()
         first = tuple(
-            Week(f"Week {number}", min(sets, self.sets), min(reps, self.reps))
+            Week(_weeks_label(number, number), min(sets, self.sets), min(reps, self.reps))
             for number, (sets, reps) in enumerate(self.ramp, start=1)
         )
-        return (*first, Week(f"From week {len(self.ramp) + 1}", self.sets, self.reps))
+        return (*first, Week(_weeks_label(len(self.ramp) + 1, None), self.sets, self.reps))
 
     def lines(self) -> tuple[str, ...]:
         """The dose box: the amount (week by week when it builds up), then how often."""
-        amounts = [(week.label, self.amount(week.sets, week.reps)) for week in self.weeks()]
+        # Each week as (first week, last week or None for "from the first week on", dose).
+        weeks = self.weeks()
+        amounts: list[tuple[int, int | None, str]] = [
+            (number, number if number < len(weeks) else None, self.amount(week.sets, week.reps))
+            for number, week in enumerate(weeks, start=1)
+        ]
         # Weeks with the same dose share a line: "Weeks 1 and 2: ...".
         for index in range(len(amounts) - 1, 0, -1):
-            (before, dose), (label, same) = amounts[index - 1], amounts[index]
-            if dose == same and label.startswith("Week "):
-                amounts[index - 1 : index + 1] = [(f"Weeks {before[5:]} and {label[5:]}", dose)]
-            elif dose == same and before.startswith("Week "):  # and label is "From week n"
-                amounts[index - 1 : index + 1] = [(f"From week {before[5:]}", dose)]
-        amounts = [f"{label}: {dose}" for label, dose in amounts] or [self.amount()]
+            (before, _end, dose), (start, end, same) = amounts[index - 1], amounts[index]
+            if dose == same and start == end:  # one week, then another: "Weeks 1 and 2"
+                amounts[index - 1 : index + 1] = [(before, start, dose)]
+            elif dose == same:  # one week, then the weeks from the next on: "From week 1"
+                amounts[index - 1 : index + 1] = [(before, None, dose)]
+        lines = [f"{_weeks_label(start, end)}: {dose}" for start, end, dose in amounts]
         order = (self.order,) if self.per_side else ()
-        return (*amounts, self.frequency[0].upper() + self.frequency[1:], *order)
+        frequency = self.frequency[0].upper() + self.frequency[1:]
+        return (*(lines or [self.amount()]), frequency, *order)
 
     def summary(self, first_week: bool = False) -> str:
         """The dose in one line, e.g. '2 sets of 10 reps each leg, hold 5 seconds, every
@@ -92,6 +108,16 @@ class Dose:
         if first_week and weeks:
             return f"{self.amount(weeks[0].sets, weeks[0].reps)}, {self.frequency}"
         return f"{self.amount()}, {self.frequency}"
+
+
+def _weeks_label(first: int, last: int | None) -> str:
+    """The label of weeks ``first`` to ``last``: "Week 1", "Weeks 1 and 2", or "From week 1"
+    when ``last`` is None."""
+    if last is None:
+        return _("From week {number}").format(number=first)
+    if first == last:
+        return _("Week {number}").format(number=first)
+    return _("Weeks {first} and {last}").format(first=first, last=last)
 
 
 # The days of each week an exercise is planned, by schedule (guidance.toml [frequencies]):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import segno
 
+from generator.i18n import lazy_gettext
 
-def share_qr_svg(url: str, title: str = "QR code of the link to this program") -> str:
+SHARE_TITLE = lazy_gettext("QR code of the link to this program")
+
+
+def share_qr_svg(url: str, title: str = SHARE_TITLE) -> str:
     """An inline SVG QR code of ``url`` (medium error correction, quiet zone of 4 modules
     as the standard asks), sized by CSS through its viewBox; empty when ``url`` is too
     long for a QR code (the handout then prints without one)."""
@@ -18,5 +22,5 @@ def share_qr_svg(url: str, title: str = "QR code of the link to this program") -
         border=4,
         omitsize=True,
         svgclass="qr",
-        title=title,
+        title=str(title),
     )

@@ -16,21 +16,22 @@ import statistics
 from collections.abc import Iterator
 from functools import cache
 
+from generator import i18n
 from generator.answers import Answers, Flag, Grade, Side, Slr, ToeTouch
-from generator.catalogue import SOURCE_LANGUAGE, catalogue, guidance
+from generator.catalogue import catalogue, guidance
+from generator.i18n import SOURCE_LANGUAGE
 from generator.rules import EXERCISE_RULES, build_program, safety_gate, stage_choices
 
 # Flesch-Kincaid grade at most, by kind of text (PRODUCT.md 8): what the patient does
 # at grade 6, the "why" reasons and the figures' alt text at grade 8.
 GRADE_MAX = {"patient": 6.0, "reason": 8.0, "alt": 8.0}
 
-# Words a patient may not know: either not printed at all, or explained (guidance.toml
-# [words]) before the first use. Matched as whole words, any case, singular or plural.
-JARGON = ("eccentric", "isometric", "neutral pelvis", "neutral", "set", "rep", "nordic",
-          "glute-ham")  # fmt: skip
+# Words a patient may not know are listed per language in guidance.toml [jargon]: either
+# not printed at all, or explained ([words]) before their first use.
 
 
 def jargon_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, any case, singular or with an English plural s."""
     return re.compile(rf"\b{re.escape(word)}s?\b", re.IGNORECASE)
 
 
@@ -110,8 +111,14 @@ def _answer_space() -> Iterator[Answers]:
 
 
 @cache
-def _generated_texts() -> tuple[tuple[str, str, str], ...]:
-    """Every reason and criterion the rules print, over the whole answer space, once."""
+def _generated_texts(language: str) -> tuple[tuple[str, str, str], ...]:
+    """Every reason and criterion the rules print in ``language``, over the whole answer
+    space, once."""
+    with i18n.language(language):
+        return _generated()
+
+
+def _generated() -> tuple[tuple[str, str, str], ...]:
     seen: dict[str, str] = {}
     for answers in _answer_space():
         if (answers.slr is None or answers.toe is None) and not safety_gate(answers):
@@ -126,22 +133,20 @@ def _generated_texts() -> tuple[tuple[str, str, str], ...]:
             for item in program.left_out:
                 seen.setdefault(item.reason, "reason")
     for rule in EXERCISE_RULES.values():
-        seen.setdefault(rule.included, "reason")
+        seen.setdefault(str(rule.included), "reason")
         if rule.not_needed:
-            seen.setdefault(rule.not_needed, "reason")
+            seen.setdefault(str(rule.not_needed), "reason")
     return tuple((kind, "generated", text) for text, kind in seen.items())
 
 
-def texts() -> tuple[tuple[str, str, str], ...]:
-    """(kind, where, text) for every text a patient can read: kind is "patient",
-    "reason" or "alt" (see GRADE_MAX)."""
-    return (*_exercise_texts(), *_guidance_texts(), *_generated_texts())
-
-
-def data_texts(language: str) -> tuple[tuple[str, str, str], ...]:
-    """(kind, where, text) for every text of the data files in ``language`` (the texts
-    the rules write in Python are English only, for now)."""
-    return (*_exercise_texts(language), *_guidance_texts(language))
+def texts(language: str = SOURCE_LANGUAGE) -> tuple[tuple[str, str, str], ...]:
+    """(kind, where, text) for every text a patient can read in ``language``: kind is
+    "patient", "reason" or "alt" (see GRADE_MAX)."""
+    return (
+        *_exercise_texts(language),
+        *_guidance_texts(language),
+        *_generated_texts(language),
+    )
 
 
 EASE_MIN = 70.0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from generator.answers import Answers, Flag, Grade, Slr, ToeTouch
 from generator.catalogue import KIND_ORDER, Exercise, Kind, Level, catalogue, guidance
+from generator.i18n import _, lazy_gettext, ngettext
 from generator.program import Criterion, Dose, LeftOut, Prescription, Program, Stage, Watch
 from generator.thresholds import (
     GRADE_THREE_STAGE_ONE_PAIN,
@@ -25,7 +26,7 @@ class Rule:
     """When an exercise belongs in a program, and what the handout says either way."""
 
     stages: tuple[int, ...]
-    included: str
+    included: str  # lazy_gettext: str() it into a program, in the language of the build
     needs: str | None = None  # a condition on the answers, named below in CONDITIONS
     not_needed: str = ""
 
@@ -33,28 +34,46 @@ class Rule:
 # Which stages each exercise belongs to (section 4.3) and why it is there, in session order:
 # within a kind, the easier exercise comes first.
 EXERCISE_RULES: dict[str, Rule] = {
-    "foam-roll": Rule((2, 3), "Eases the back of the thigh before you load it."),
+    "foam-roll": Rule((2, 3), lazy_gettext("Eases the back of the thigh before you load it.")),
     "aslr-band": Rule(
         (2,),
-        "Your injured leg does not lift as high as the other yet: this helps it lift higher.",
+        lazy_gettext(
+            "Your injured leg does not lift as high as the other yet: this helps it lift higher."
+        ),
         needs="slr_limited",
-        not_needed="Not needed: your injured leg already lifts as high as the other.",
+        not_needed=lazy_gettext("Not needed: your injured leg already lifts as high as the other."),
     ),
     "toe-touch": Rule(
         (2,),
-        "You cannot touch your toes yet: this brings the reach back.",
+        lazy_gettext("You cannot touch your toes yet: this brings the reach back."),
         needs="toe_no",
-        not_needed="Not needed: you can already touch your toes.",
+        not_needed=lazy_gettext("Not needed: you can already touch your toes."),
     ),
-    "supine-iso": Rule((1, 2), "A hold that works the hamstring without moving the sore area."),
-    "prone-iso": Rule((1,), "A second hold, at a different knee angle, still without movement."),
-    "hip-hinge": Rule((1, 2), "Teaches the bend the loaded exercises need, with no weight."),
-    "straight-leg-bridge": Rule((2, 3), "Works the hamstring with the knee straight."),
-    "ecc-sl-bridge": Rule((2, 3), "Trains one leg to control the lowering of your hips."),
-    "ecc-sliders": Rule((3,), "Loads both hamstrings as they lengthen under control."),
-    "reverse-deadlift": Rule((3,), "Loads the hamstring as it lengthens, with a bend at the hips."),
+    "supine-iso": Rule(
+        (1, 2), lazy_gettext("A hold that works the hamstring without moving the sore area.")
+    ),
+    "prone-iso": Rule(
+        (1,), lazy_gettext("A second hold, at a different knee angle, still without movement.")
+    ),
+    "hip-hinge": Rule(
+        (1, 2), lazy_gettext("Teaches the bend the loaded exercises need, with no weight.")
+    ),
+    "straight-leg-bridge": Rule(
+        (2, 3), lazy_gettext("Works the hamstring with the knee straight.")
+    ),
+    "ecc-sl-bridge": Rule(
+        (2, 3), lazy_gettext("Trains one leg to control the lowering of your hips.")
+    ),
+    "ecc-sliders": Rule(
+        (3,), lazy_gettext("Loads both hamstrings as they lengthen under control.")
+    ),
+    "reverse-deadlift": Rule(
+        (3,), lazy_gettext("Loads the hamstring as it lengthens, with a bend at the hips.")
+    ),
     # In no stage's list: printed on stage 3 under "Keep it from coming back".
-    "nordic": Rule((), "Helps keep the strain from coming back, once stage 3 is easy."),
+    "nordic": Rule(
+        (), lazy_gettext("Helps keep the strain from coming back, once stage 3 is easy.")
+    ),
 }
 
 # Loaded work new in a stage builds up week by week instead of starting at the full dose
@@ -92,18 +111,22 @@ def referral_reasons(
     test the leg."""
     reasons = []
     if pain >= REFER_PAIN:
-        reasons.append(Reason(Level.TODAY, "today", (
-            f"Your pain with walking is {pain}/10. At {REFER_PAIN} or more, a "
-            "doctor should check the leg before you exercise"
-            + (", even though you were cleared before." if cleared else ".")
-        )))  # fmt: skip
+        text = (
+            _("Your pain with walking is {pain}/10. At {refer} or more, a doctor should check "
+              "the leg before you exercise, even though you were cleared before.")
+            if cleared
+            else _("Your pain with walking is {pain}/10. At {refer} or more, a doctor should "
+                   "check the leg before you exercise.")
+        )  # fmt: skip
+        reasons.append(Reason(Level.TODAY, "today", text.format(pain=pain, refer=REFER_PAIN)))
     signs = guidance().signs
     for flag in Flag:
         sign = signs[flag.value]
         if flag in flags and (sign.level is Level.TODAY or not cleared):
-            reasons.append(Reason(sign.level, sign.who, f"Warning sign: {sign.label}"))
+            warning = _("Warning sign: {sign}").format(sign=sign.label)
+            reasons.append(Reason(sign.level, sign.who, warning))
     if grade is Grade.THREE and not cleared:
-        reasons.append(Reason(Level.SOON, "tear", (
+        reasons.append(Reason(Level.SOON, "tear", _(
             "A grade 3 strain is a severe or complete tear. A doctor or physiotherapist "
             "should check it before any exercise."
         )))  # fmt: skip
@@ -126,33 +149,34 @@ def select_stage(answers: Answers) -> tuple[int, str]:
     pain, low = answers.pain, stage_one_pain(answers.grade)
     if pain >= low:
         if answers.grade is Grade.THREE:
-            return 1, (
-                f"You start at stage 1. After a cleared grade 3 tear with walking pain of "
-                f"{pain}/10, the gentlest stage comes first, until the pain is "
-                f"{low - 1}/10 or less."
-            )
-        return 1, (
-            f"You start at stage 1 because walking pain is {pain}/10. Gentle holds come "
-            f"first while it settles. Stage 1 is for walking pain of {low} to {REFER_PAIN - 1}."
-        )
+            return 1, _(
+                "You start at stage 1. After a cleared grade 3 tear with walking pain of "
+                "{pain}/10, the gentlest stage comes first, until the pain is {below}/10 or less."
+            ).format(pain=pain, below=low - 1)
+        return 1, _(
+            "You start at stage 1 because walking pain is {pain}/10. Gentle holds come "
+            "first while it settles. Stage 1 is for walking pain of {low} to {high}."
+        ).format(pain=pain, low=low, high=REFER_PAIN - 1)
     limits = []
     if answers.slr is Slr.LIMITED:
-        limits.append("Your injured leg does not lift as high as the other yet.")
+        limits.append(_("Your injured leg does not lift as high as the other yet."))
     if answers.toe is ToeTouch.NO:
-        limits.append("You cannot reach your toes yet.")
+        limits.append(_("You cannot reach your toes yet."))
     if pain > STAGE_THREE_MAX_PAIN:
         limits.append(
-            f"Walking pain is {pain}/10. The harder exercises of stage 3 wait until it is "
-            f"{STAGE_THREE_MAX_PAIN}/10 or less."
+            _(
+                "Walking pain is {pain}/10. The harder exercises of stage 3 wait until it is "
+                "{most}/10 or less."
+            ).format(pain=pain, most=STAGE_THREE_MAX_PAIN)
         )
     if answers.grade is Grade.THREE:
-        limits.append("After a grade 3 tear, your clinician decides when stage 3 starts.")
+        limits.append(_("After a grade 3 tear, your clinician decides when stage 3 starts."))
     if limits:
-        return 2, " ".join(("You start at stage 2.", *limits))
-    return 3, (
-        f"You start at stage 3. Walking pain is {pain}/10, your injured leg lifts as high as "
+        return 2, " ".join((_("You start at stage 2."), *limits))
+    return 3, _(
+        "You start at stage 3. Walking pain is {pain}/10, your injured leg lifts as high as "
         "the other, and you reach your toes. You are ready for slow lowering work."
-    )
+    ).format(pain=pain)
 
 
 def move_on(answers: Answers, stage: int) -> tuple[Criterion, ...]:
@@ -162,20 +186,24 @@ def move_on(answers: Answers, stage: int) -> tuple[Criterion, ...]:
     if stage == 1:
         below = stage_one_pain(answers.grade) - 1
         return (
-            Criterion(f"Pain with walking is {below}/10 or less.", (("pain", below),)),
+            Criterion(
+                _("Pain with walking is {most}/10 or less.").format(most=below), (("pain", below),)
+            ),
             *checks,
         )
     if stage == 2:
         if answers.grade is Grade.THREE:
-            return (*checks, Criterion("Then ask your clinician whether to start stage 3."))
+            return (*checks, Criterion(_("Then ask your clinician whether to start stage 3.")))
         return (
             Criterion(
-                f"Pain with walking is {STAGE_THREE_MAX_PAIN}/10 or less.",
+                _("Pain with walking is {most}/10 or less.").format(most=STAGE_THREE_MAX_PAIN),
                 (("pain", STAGE_THREE_MAX_PAIN),),
             ),
-            Criterion("Your injured leg lifts about as high as the other.", (("slr", Slr.FULL),)),
             Criterion(
-                "You reach your toes, or as far as before the injury.", (("toe", ToeTouch.YES),)
+                _("Your injured leg lifts about as high as the other."), (("slr", Slr.FULL),)
+            ),
+            Criterion(
+                _("You reach your toes, or as far as before the injury."), (("toe", ToeTouch.YES),)
             ),
             *checks,
         )
@@ -194,27 +222,27 @@ def step_back(answers: Answers, stage: int) -> tuple[Criterion, ...]:
     else:
         walking = STAGE_THREE_MAX_PAIN + 1
     if stage == 1:  # past stage 1 there is no stage below: it is a referral
-        walking_text = (
-            f"Pain with walking rises to {walking}/10 or more. Then stop the exercises and "
+        walking_text = _(
+            "Pain with walking rises to {least}/10 or more. Then stop the exercises and "
             "get medical help today."
-        )
+        ).format(least=walking)
     else:
-        walking_text = f"Pain with walking rises to {walking}/10 or more."
+        walking_text = _("Pain with walking rises to {least}/10 or more.").format(least=walking)
     return (*texts, Criterion(walking_text, (("pain", walking),)))
 
 
 def dose_reason(answers: Answers) -> str:
     """Why the doses start where they do (section 4.2: grade sets the starting point)."""
     if answers.grade is Grade.ONE:
-        return "Grade 1 (mild) strain, so your doses start at the higher end."
+        return _("Grade 1 (mild) strain, so your doses start at the higher end.")
     if answers.grade is Grade.UNKNOWN:
-        return (
+        return _(
             "The grade is not known, so your doses start at the lower end, as for a moderate "
             "(grade 2) strain."
         )
     if answers.grade is Grade.TWO:
-        return "Grade 2 (moderate) strain, so your doses start at the lower end."
-    return "Grade 3 (severe) strain, so your doses start at the lower end."
+        return _("Grade 2 (moderate) strain, so your doses start at the lower end.")
+    return _("Grade 3 (severe) strain, so your doses start at the lower end.")
 
 
 def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
@@ -257,14 +285,20 @@ def dose_for(exercise: Exercise, stage: int, answers: Answers) -> Dose:
 
 def _left_out_reason(exercise_id: str, rule: Rule, stage: int) -> str:
     if stage in rule.stages:
-        return rule.not_needed
+        return str(rule.not_needed)
     first = min(rule.stages)
     if stage < first:
         if exercise_id in ECCENTRIC and stage == 1:
-            return f"Starts in stage {first} (stage 1 has no slow lowering work)."
-        return f"Starts in stage {first}."
-    stages = " and ".join(str(number) for number in rule.stages)
-    return f"Used in stage{'s' if len(rule.stages) > 1 else ''} {stages}."
+            return _("Starts in stage {first} (stage 1 has no slow lowering work).").format(
+                first=first
+            )
+        return _("Starts in stage {first}.").format(first=first)
+    stages = str(rule.stages[0])
+    for number in rule.stages[1:]:  # "2 and 3"
+        stages = _("{first} and {second}").format(first=stages, second=number)
+    return ngettext("Used in stage {stages}.", "Used in stages {stages}.", len(rule.stages)).format(
+        stages=stages
+    )
 
 
 def select_exercises(
@@ -287,7 +321,7 @@ def select_exercises(
             Prescription(
                 exercise=exercise,
                 dose=dose_for(exercise, stage, answers),
-                reason=rule.included,
+                reason=str(rule.included),
                 figures=exercise.figures_for(stage),
                 stage_note=exercise.stage_notes.get(stage),
             )
@@ -333,7 +367,7 @@ def cleared_despite(answers: Answers) -> tuple[str, ...]:
     lifted = [signs[flag.value].label for flag in Flag
               if flag in answers.flags and signs[flag.value].level is Level.SOON]  # fmt: skip
     if answers.grade is Grade.THREE:
-        lifted.insert(0, "A grade 3 (severe) strain.")
+        lifted.insert(0, _("A grade 3 (severe) strain."))
     return tuple(lifted)
 
 
@@ -380,9 +414,9 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
     if stage is not None and stage != number:
         if stage not in stage_choices(answers):
             raise ValueError(f"stage {stage} is not a choice for these answers")
-        stage_reason = (
-            f"Stage {stage}, chosen by your clinician (your answers point to stage {number})."
-        )
+        stage_reason = _(
+            "Stage {stage}, chosen by your clinician (your answers point to stage {number})."
+        ).format(stage=stage, number=number)
         number = stage
     reasons = (stage_reason, dose_reason(answers))
     exercises, left_out = select_exercises(answers, number)
@@ -417,7 +451,7 @@ def build_program(answers: Answers, stage: int | None = None) -> Program:
         prevention_exercise=Prescription(
             exercise=nordic,
             dose=dose_for(nordic, number, answers),
-            reason=EXERCISE_RULES["nordic"].included,
+            reason=str(EXERCISE_RULES["nordic"].included),
             figures=nordic.figures_for(number),
         )
         if number == 3

@@ -13,6 +13,7 @@ from app import create_app
 from generator import thresholds
 from generator.catalogue import DataError, _exercise, _guidance, _load, catalogue, guidance
 from generator.figures import POSITIONS
+from generator.i18n import DATA_DIR
 
 
 @pytest.fixture
@@ -87,11 +88,7 @@ def test_no_sentence_states_a_threshold_as_a_literal():
     """Every "n/10" in the data files is a pain limit filled in from a constant, except
     figures quoted from a study."""
     for name in ("guidance.toml", "exercises.toml"):
-        for line in (
-            (catalogue_module.resources.files("generator") / "data" / name)
-            .read_text(encoding="utf-8")
-            .splitlines()
-        ):
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
             if "Hickey" in line or line.lstrip().startswith("#"):
                 continue
             assert not re.search(r"\b\d+/10\b|\b\d+ out of 10\b", line), line
@@ -127,9 +124,9 @@ BRITISH = re.compile(r"practis|colour|centre|favour|organis|recognis|behaviour|p
 def test_one_spelling_throughout_us_english():
     from generator.rules import EXERCISE_RULES
 
-    texts = [rule.included for rule in EXERCISE_RULES.values()]
+    texts = [str(rule.included) for rule in EXERCISE_RULES.values()]
     for name in ("guidance.toml", "exercises.toml"):
-        texts.append((catalogue_module.resources.files("generator") / "data" / name).read_text())
+        texts.append((DATA_DIR / name).read_text())
     assert not [text for text in texts if BRITISH.search(text)]
 
 

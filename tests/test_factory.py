@@ -47,7 +47,7 @@ def test_a_logo_that_is_not_an_image_stops_the_start(tmp_path):
 
 def test_every_blueprint_and_the_command_group_are_registered():
     app = create_app({"TESTING": True})
-    assert set(app.blueprints) == {"handout", "exercises", "assets", "cli"}
+    assert set(app.blueprints) == {"handout", "exercises", "assets", "languages", "cli"}
     result = app.test_cli_runner().invoke(args=["handout", "--help"])
     assert "pdf" in result.output
     assert "batch" in result.output

@@ -4,24 +4,22 @@ have every text, keep every number, id and placeholder, and read plainly."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import tomllib
 from importlib import resources
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
-from generator.catalogue import (
-    DATA_FILES,
-    NOT_TEXT,
-    PLACEHOLDER,
-    SOURCE_LANGUAGE,
-    DataError,
-    catalogue,
-    guidance,
-    languages,
-    overlay,
-)
-from generator.readability import EASE_MIN, data_texts, spanish_ease
+from generator.catalogue import NOT_TEXT, PLACEHOLDER, DataError, catalogue, guidance, overlay
+from generator.i18n import DATA_FILES, LOCALE_DIR, SOURCE_LANGUAGE, LanguageError, languages
+from generator.readability import EASE_MIN, spanish_ease, texts
 
+ROOT = Path(__file__).parent.parent
 TRANSLATED = [language for language in languages() if language != SOURCE_LANGUAGE]
 
 
@@ -96,7 +94,7 @@ def test_a_translated_catalogue_is_the_same_program_in_other_words(language):
 def test_every_spanish_patient_text_reads_fairly_easily():
     hard = [
         (round(spanish_ease(text), 1), where, text)
-        for kind, where, text in data_texts("es")
+        for kind, where, text in texts("es")
         if len(text.split()) > 8 and spanish_ease(text) < EASE_MIN
     ]
     assert not hard, "\n".join(map(str, hard))
@@ -132,7 +130,7 @@ def test_a_translation_may_not_change_a_name_the_code_reads_or_a_number():
         overlay(source, {"exercise": [{"id": "bisagra", "reps": [10, 12], "name": "B"}]}, "x")
     with pytest.raises(DataError, match=r"exercise\[0\]\.reps\[1\] must stay 12"):
         overlay(source, {"exercise": [{"id": "hip-hinge", "reps": [10, 15], "name": "B"}]}, "x")
-    with pytest.raises(KeyError):
+    with pytest.raises(LanguageError):
         catalogue("xx")
 
 
@@ -141,7 +139,7 @@ def test_a_program_built_in_a_handout_language_is_the_same_program_in_its_words(
     import threading
 
     from generator.answers import Answers, Grade, Side, Slr, ToeTouch
-    from generator.catalogue import handout_language
+    from generator.i18n import language as handout_language
     from generator.rules import build_program
 
     answers = Answers(Grade.TWO, 3, Slr.LIMITED, ToeTouch.NO, Side.RIGHT, frozenset())
@@ -154,7 +152,7 @@ def test_a_program_built_in_a_handout_language_is_the_same_program_in_its_words(
     assert names == [catalogue("es")[item.exercise.id].name for item in english.exercises]
     assert spanish.stage.name == guidance("es").stages[spanish.stage.number].name
     assert build_program(answers) == english  # the block's language ends with it
-    with pytest.raises(KeyError):
+    with pytest.raises(LanguageError):
         handout_language("xx").__enter__()
 
     # Each thread has its own handout language: concurrent programs never mix.
@@ -180,3 +178,198 @@ def test_a_program_built_in_a_handout_language_is_the_same_program_in_its_words(
     for number, seen in results.items():
         expected = (spanish if number % 2 else english).exercises[0].exercise.name
         assert seen == [expected] * 20
+
+
+# The message catalogues: the words of the templates and the sentences of the Python code.
+
+
+def catalogue_of(language: str):
+    from babel.messages.pofile import read_po
+
+    with (LOCALE_DIR / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)
+
+
+MESSAGE_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%|\{[a-z_]+\}")
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated_reviewed_and_keeps_its_placeholders(language):
+    messages = [message for message in catalogue_of(language) if message.id]
+    assert len(messages) > 250
+    for message in messages:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"not translated: {ids[0]!r}"
+        assert not message.fuzzy, f"fuzzy (not reviewed): {ids[0]!r}"
+        wanted = set(MESSAGE_PLACEHOLDER.findall(ids[-1]))
+        # The last plural form has every placeholder; a singular may write "one" instead.
+        assert set(MESSAGE_PLACEHOLDER.findall(strings[-1])) == wanted, ids[0]
+        assert all(set(MESSAGE_PLACEHOLDER.findall(s)) <= wanted for s in strings), ids[0]
+
+
+def test_the_catalogues_hold_every_message_of_the_code_and_templates_and_no_other(tmp_path):
+    """`make messages` was run after the last change to a message: none is missing from a
+    .po file (it would print in English), and none is left over."""
+    makefile = (ROOT / "Makefile").read_text()
+    keywords = re.search(r"^BABEL_KEYWORDS := (.*)$", makefile, re.MULTILINE).group(1).split()
+    pot = tmp_path / "messages.pot"
+    extract = "from babel.messages.frontend import main; main()"
+    subprocess.run(
+        [sys.executable, "-c", extract, "extract", "-F", "babel.cfg",
+         *keywords, "-o", str(pot), "."],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    from babel.messages.pofile import read_po
+
+    with pot.open("rb") as handle:
+        wanted = {message.id for message in read_po(handle) if message.id}
+    assert len(wanted) > 250
+    for language in TRANSLATED:
+        have = {message.id for message in catalogue_of(language) if message.id}
+        assert not wanted - have, f"run `make messages`: missing from {language}"
+        assert not have - wanted, f"run `make messages`: left over in {language}"
+
+
+def test_a_catalogue_older_than_its_po_file_is_refused(tmp_path, monkeypatch):
+    import shutil
+
+    from generator import i18n
+
+    shutil.copytree(LOCALE_DIR, tmp_path / "translations")
+    shutil.copytree(i18n.DATA_DIR, tmp_path / "data")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "translations")
+    monkeypatch.setattr(i18n, "DATA_DIR", tmp_path / "data")
+    language = TRANSLATED[0]
+    po = tmp_path / "translations" / language / "LC_MESSAGES" / "messages.po"
+    po.touch()
+    os.utime(po.with_suffix(".mo"), (0, 0))
+    i18n.translations.cache_clear()
+    i18n.languages.cache_clear()
+    try:
+        with pytest.raises(LanguageError, match="make translations"):
+            i18n.translations(language)
+    finally:
+        i18n.translations.cache_clear()
+        i18n.languages.cache_clear()
+
+
+# The language choice on the web, the command line and the batch.
+
+SPANISH_TITLE = "Programa en casa"  # the kicker of a Spanish program handout
+
+
+def test_the_interface_follows_the_browser_until_the_person_picks(client):
+    spanish = client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    html = spanish.get_data(as_text=True)
+    assert '<html lang="es">' in html
+    assert gettext_in("es", "Show program") in html
+    assert 'name="lang"' in html
+    assert '<option value="es" selected>' in html
+    english = client.get("/", headers={"Accept-Language": "fr, en;q=0.8"})
+    assert '<html lang="en">' in english.get_data(as_text=True)
+    # The person picks English: a cookie keeps it over the browser's Spanish.
+    picked = client.post("/language", data={"ui": "en", "next": "/?grade=1"})
+    assert picked.status_code == 303
+    assert picked.headers["Location"] == "/?grade=1"
+    assert "ui=en" in picked.headers["Set-Cookie"]
+    again = client.get("/", headers={"Accept-Language": "es"})
+    assert '<html lang="en">' in again.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("where", ["https://evil.example/", "//evil.example/", "/\\evil"])
+def test_the_language_pick_goes_back_only_to_this_site(client, where):
+    picked = client.post("/language", data={"ui": "es", "next": where})
+    assert picked.headers["Location"] == "/"
+
+
+def test_a_clinician_working_in_english_prints_a_spanish_handout(client):
+    from tests.conftest import STAGE_2_LARGEST
+
+    response = client.get("/?" + urlencode({**STAGE_2_LARGEST, "lang": "es"}))
+    html = response.get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "Show program" in html  # the interface in English
+    assert '<article lang="es"' in html  # the handout in Spanish
+    handout = html[html.index("<article") :]
+    assert gettext_in("es", "Your plan at a glance") in handout
+    assert catalogue("es")["foam-roll"].name in handout
+    assert "Your plan at a glance" not in handout
+    # The share link, the program page and its QR code keep the handout's language.
+    assert "lang=es" in response.headers.get("HX-Replace-Url", "lang=es")
+    page = client.get("/program?" + urlencode({**STAGE_2_LARGEST, "lang": "es"}))
+    assert '<html lang="es">' in page.get_data(as_text=True)
+
+
+def test_the_pdf_is_spanish_with_spanish_dates_and_language_tag(client):
+    from tests.conftest import STAGE_2_LARGEST, pdf_text
+
+    data = {**STAGE_2_LARGEST, "lang": "es", "date": "2026-03-31", "name": "Ana"}
+    response = client.post("/program.pdf", data=data)
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.data).split())
+    assert "31 de marzo de 2026" in text
+    assert "Página 1 de" in text
+    assert catalogue("es")["hip-hinge"].name in text
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(response.data)) as pdf:
+        assert pdf.doc.catalog["Lang"] == b"es"  # the tagged PDF's language
+
+
+def test_a_wrong_language_gets_a_message_and_keeps_the_other_answers(client):
+    from tests.conftest import STAGE_1
+
+    response = client.post("/program", data={**STAGE_1, "lang": "xx", "name": "Ana"})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Choose a handout language from the list." in html
+    assert 'value="Ana"' in html
+    assert re.search(r'name="pain" value="5"[^>]* checked', html)
+    json = client.get("/program.json?" + urlencode({**STAGE_1, "lang": "xx"}))
+    assert json.status_code == 422
+    assert json.get_json()["errors"]["lang"]
+
+
+def test_the_json_api_speaks_the_language_asked(client):
+    from tests.conftest import STAGE_1
+
+    answer = client.get("/program.json?" + urlencode({**STAGE_1, "lang": "es"})).get_json()
+    names = {item["name"] for item in answer["exercises"]}
+    assert catalogue("es")["supine-iso"].name in names
+
+
+def test_the_command_line_and_the_batch_take_a_language(runner, tmp_path):
+    from tests.conftest import STAGE_1, pdf_text
+
+    options = [f"--{name}={value}" for name, value in STAGE_1.items()]
+    out = tmp_path / "one.pdf"
+    result = runner.invoke(args=["handout", "pdf", "-o", str(out), *options, "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    assert catalogue("es")["supine-iso"].name in " ".join(pdf_text(out.read_bytes()).split())
+    wrong = runner.invoke(args=["handout", "pdf", "-o", str(out), *options, "--lang", "xx"])
+    assert wrong.exit_code != 0
+    assert "--lang must be one of: en, es." in wrong.output
+    rows = tmp_path / "rows.csv"
+    rows.write_text("grade,pain,slr,toe,side,name,lang\n2,5,limited,no,left,Ana,es\n")
+    done = runner.invoke(args=["handout", "batch", str(rows), "-o", str(tmp_path / "out"),
+                               "--jobs", "1"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    (pdf,) = (tmp_path / "out").glob("*.pdf")
+    assert catalogue("es")["supine-iso"].name in " ".join(pdf_text(pdf.read_bytes()).split())
+
+
+def test_the_exercise_page_speaks_the_handouts_language(client):
+    page = client.get("/exercises/hip-hinge?side=left&lang=es").get_data(as_text=True)
+    assert '<html lang="es">' in page
+    assert catalogue("es")["hip-hinge"].name in page
+    assert gettext_in("es", "How to do it") in page
+
+
+def gettext_in(language: str, message: str) -> str:
+    from generator import i18n
+
+    with i18n.language(language):
+        return i18n.gettext(message)

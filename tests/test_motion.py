@@ -169,7 +169,7 @@ def test_the_preview_and_the_program_page_link_to_the_moving_pages(client):
     for response in (preview, page):
         html = response.get_data(as_text=True)
         for exercise_id in re.findall(r'id="exercise-([a-z-]+)"', html):
-            assert f'href="/exercises/{exercise_id}?side=left"' in html
+            assert f'href="/exercises/{exercise_id}?side=left&amp;lang=en"' in html
     assert "exercise-qr" not in page.get_data(as_text=True)  # no PUBLIC_BASE_URL, no code
 
 
@@ -202,7 +202,7 @@ def test_a_handout_qr_code_opens_the_moving_page_whose_frames_keep_their_lengths
     parts = urlsplit(url)
     assert parts.scheme == "https"
     assert parts.netloc == "clinic.example"
-    assert dict(parse_qsl(parts.query)) == {"side": "right"}
+    assert dict(parse_qsl(parts.query)) == {"side": "right", "lang": "en"}
     page = client.get(parts.path + "?" + parts.query)
     assert page.status_code == 200
     exercise_id = parts.path.rsplit("/", 1)[1]

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.catalogue import guidance
-from generator.readability import GRADE_MAX, JARGON, grade, jargon_pattern, texts
+from generator.i18n import languages
+from generator.readability import EASE_MIN, GRADE_MAX, grade, jargon_pattern, spanish_ease, texts
 
 
 def test_every_text_a_patient_reads_is_at_its_reading_grade():
@@ -89,18 +90,23 @@ HANDOUTS = {
 }
 
 
+@pytest.mark.parametrize("language", languages())
 @pytest.mark.parametrize("query", HANDOUTS.values(), ids=HANDOUTS)
-def test_hard_words_are_explained_before_their_first_use_or_not_used(client, query):
-    text = handout_text(client, query)
-    explained = guidance().words
-    for word in JARGON:
-        first = jargon_pattern(word).search(text)
-        if first is None:
+def test_hard_words_are_explained_before_their_first_use_or_not_used(client, query, language):
+    text = handout_text(client, f"{query}&lang={language}")
+    texts = guidance(language)
+    assert texts.jargon.get("never")
+    assert len(texts.jargon) > 1
+    for key, forms in texts.jargon.items():
+        uses = [match for word in forms if (match := jargon_pattern(word).search(text))]
+        if not uses:
             continue
-        assert word in explained, f"{word!r} is printed but never explained"
-        where = text.find(explained[word])
-        assert 0 <= where <= first.start() < where + len(explained[word]), (
-            f"{word!r} is used before it is explained: ...{text[first.start() - 60 : first.end()]}"
+        first = min(uses, key=lambda match: match.start())
+        context = text[first.start() - 60 : first.end()]
+        assert key != "never", f"{first.group()!r} is printed: ...{context}"
+        where = text.find(texts.words[key])
+        assert 0 <= where <= first.start() < where + len(texts.words[key]), (
+            f"{first.group()!r} is used before it is explained: ...{context}"
         )
 
 
@@ -109,3 +115,12 @@ def test_the_jargon_check_finds_a_hard_word(client):
     assert not jargon_pattern("rep").search("Repeat, prepare.")
     assert jargon_pattern("neutral pelvis").search("Keep a Neutral pelvis.")
     assert "rep" in handout_text(client, HANDOUTS["stage 2"])
+
+
+@pytest.mark.parametrize("query", HANDOUTS.values(), ids=HANDOUTS)
+def test_a_spanish_handout_reads_fairly_easily_as_a_whole(client, query):
+    """The whole printed text, headings and generated sentences with the data texts,
+    minus the clinician's section (written for a clinician)."""
+    text = handout_text(client, f"{query}&lang=es")
+    patient_part = text.split(guidance("es").clinician.title)[0]
+    assert spanish_ease(patient_part) >= EASE_MIN

@@ -195,7 +195,7 @@ def test_htmx_post_puts_only_clinical_answers_in_the_address_bar(client):
         "/program", data={**STAGE_1, "name": "Ada Lovelace", "notes": "secret"}, headers=HTMX
     )
     url = response.headers["HX-Replace-Url"]
-    assert url == "/?grade=2&pain=5&slr=limited&toe=no&side=left"
+    assert url == "/?grade=2&pain=5&slr=limited&toe=no&side=left&lang=en"
     assert "Ada" not in url
     assert "secret" not in url
 

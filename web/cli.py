@@ -13,6 +13,7 @@ from flask import Blueprint, Flask, current_app
 
 from generator.answers import Flag
 from generator.batch import ENCODINGS, count_rows, file_encoding, read_rows
+from generator.i18n import _, languages, lazy_format, lazy_gettext, ngettext
 from generator.outcome import Outcome
 from generator.pdf import RenderFailedError
 from web.handout import outcome_of
@@ -30,22 +31,23 @@ BATCH_RENDERS_PER_WORKER = 200  # about 45 KB of native memory kept per render: 
 # The form's wording names its buttons ("yes or not yet"); the command line names its
 # options and their values instead.
 CLI_MESSAGES = {
-    "grade": "--grade must be 1, 2, 3 or unknown.",
-    "pain": "--pain must be a whole number from 0 to 10.",
-    "slr": "--slr must be full or limited.",
-    "toe": "--toe must be yes or no.",
-    "side": "--side must be left or right.",
-    "flags": f"--flag must be one of: {', '.join(Flag)}.",
-    "paper": "--paper must be a4 or letter.",
-    "print": "--print must be standard or large.",
-    "date": "--date must be a date written YYYY-MM-DD.",
+    "grade": lazy_gettext("--grade must be 1, 2, 3 or unknown."),
+    "pain": lazy_gettext("--pain must be a whole number from 0 to 10."),
+    "slr": lazy_gettext("--slr must be full or limited."),
+    "toe": lazy_gettext("--toe must be yes or no."),
+    "side": lazy_gettext("--side must be left or right."),
+    "flags": lazy_format("--flag must be one of: {flags}.", flags=", ".join(Flag)),
+    "paper": lazy_gettext("--paper must be a4 or letter."),
+    "print": lazy_gettext("--print must be standard or large."),
+    "date": lazy_gettext("--date must be a date written YYYY-MM-DD."),
+    "lang": lazy_format("--lang must be one of: {languages}.", languages=", ".join(languages())),
 }
 
 
 def _messages(errors: dict[str, str], *, options: bool = False) -> str:
     """Messages by field; ``options``: in the command line's terms, for `handout pdf`."""
     if options:
-        return " ".join(CLI_MESSAGES.get(name, f"--{name}: {message}")
+        return " ".join(str(CLI_MESSAGES[name]) if name in CLI_MESSAGES else f"--{name}: {message}"
                         for name, message in errors.items())  # fmt: skip
     return "; ".join(f"{name}: {message}" for name, message in errors.items())
 
@@ -70,6 +72,7 @@ def _messages(errors: dict[str, str], *, options: bool = False) -> str:
 @click.option("--date", default="", help="YYYY-MM-DD, default today")
 @click.option("--paper", default="", help="a4 or letter")
 @click.option("--print", "print_size", default="", help="standard or large (16 pt body text)")
+@click.option("--lang", default="", help=f"the handout's language: {' or '.join(languages())}")
 @click.option(
     "-o",
     "--output",
@@ -88,13 +91,14 @@ def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: s
     if not outcome.ok:
         raise click.UsageError(_messages(outcome.errors, options=True))
     for name, warning in outcome.warnings.items():
-        click.echo(f"Warning: {name}: {warning}", err=True)
+        click.echo(_("Warning: {field}: {warning}").format(field=name, warning=warning), err=True)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_handout(outcome, output)
     except OSError as error:
-        raise click.ClickException(f"Cannot write {output}: {error.strerror}.") from None
-    click.echo(f"Wrote {output}")
+        message = _("Cannot write {file}: {problem}.").format(file=output, problem=error.strerror)
+        raise click.ClickException(message) from None
+    click.echo(_("Wrote {file}").format(file=output))
 
 
 @bp.cli.command("batch")
@@ -109,12 +113,17 @@ def pdf_command(output: Path, flags: tuple[str, ...], cleared: bool, **fields: s
 )
 def batch_command(answers: Path, output: Path, jobs: int) -> None:
     """Write one handout per row of a CSV file whose header row names the fields
-    (grade, pain, slr, toe, side, flags, cleared, name, clinician, notes, date, paper, print),
+    (grade, pain, slr, toe, side, flags, cleared, name, clinician, notes, date, paper, print,
+    lang),
     saved as UTF-8 or Windows-1252. A row that cannot be read or has wrong answers is
     reported by its spreadsheet row number and skipped; the batch goes on."""
     encoding = file_encoding(answers)
     if encoding != "utf-8-sig":
-        click.echo(f"Reading {answers.name} as {ENCODINGS[encoding]} text.")
+        click.echo(
+            _("Reading {file} as {encoding} text.").format(
+                file=answers.name, encoding=ENCODINGS[encoding]
+            )
+        )
     output.mkdir(parents=True, exist_ok=True)
     total = count_rows(answers, encoding)
     failed: list[tuple[int, str]] = []
@@ -128,7 +137,7 @@ def batch_command(answers: Path, output: Path, jobs: int) -> None:
 
     with (
         _batch_workers(current_app, jobs) as workers,
-        click.progressbar(length=total, label="Writing handouts", show_pos=True) as progress,
+        click.progressbar(length=total, label=_("Writing handouts"), show_pos=True) as progress,
     ):
         for row in read_rows(answers, encoding):
             outcome = None if row.problem else outcome_of(row.values, personal=True)
@@ -137,16 +146,25 @@ def batch_command(answers: Path, output: Path, jobs: int) -> None:
                 progress.update(1)
                 continue
             for name, warning in outcome.warnings.items():
-                click.echo(f"Row {row.number}: {name}: {warning}", err=True)
+                message = _("Row {number}: {field}: {warning}")
+                click.echo(message.format(number=row.number, field=name, warning=warning), err=True)
             path = output / outcome.file_name(row.number)
             running.append((row.number, workers.submit(_batch_render, row.values, path)))
             while len(running) > 2 * jobs:  # read ahead no further than the workers go
                 finish_oldest()
         while running:
             finish_oldest()
-    click.echo(f"Wrote {total - len(failed)} of {total} handouts to {output}.")
+    written = total - len(failed)
+    click.echo(
+        ngettext(
+            "Wrote {written} of {total} handouts to {folder}.",
+            "Wrote {written} of {total} handouts to {folder}.",
+            total,
+        ).format(written=written, total=total, folder=output)
+    )
     for number, problem in sorted(failed):
-        click.echo(f"Row {number} skipped: {problem}", err=True)
+        click.echo(_("Row {number} skipped: {problem}").format(number=number, problem=problem),
+                   err=True)  # fmt: skip
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -188,5 +206,5 @@ def _batch_render(values: dict[str, str | list[str]], path: Path) -> str:
         try:
             write_handout(outcome, path)
         except (RenderFailedError, OSError) as error:
-            return f"the handout could not be written ({error})."
+            return _("the handout could not be written ({error}).").format(error=error)
     return ""

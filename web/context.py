@@ -28,6 +28,7 @@ from generator.answers import (
 from generator.catalogue import Exercise, guidance
 from generator.edits import NOTE_MAX
 from generator.figures import MARKS
+from generator.i18n import _, current
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
 from generator.rules import edit_bounds, select_stage, stage_choices
@@ -58,13 +59,13 @@ class Mode(Enum):
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS, "print"),  # outside the preview
+        field_names=(*CLINICAL_FIELDS, *PERSONAL_FIELDS, "print", "lang"),  # outside the preview
         questions=QUESTIONS,
         questions_before_signs=QUESTIONS_BEFORE_SIGNS,
         questions_after_signs=[name for name in QUESTIONS if name not in QUESTIONS_BEFORE_SIGNS],
-        flag_labels={flag: sign.label for flag, sign in guidance().signs.items()},
+        flag_labels=lambda: {flag: sign.label for flag, sign in guidance().signs.items()},
         answer_chips=answer_chips,
-        guidance=guidance(),
+        guidance=guidance,  # a function: its texts are in the language of the moment
         thresholds=SENTENCE_VALUES,
         figure_marks=MARKS,
         edit_bounds=edit_bounds,
@@ -81,7 +82,7 @@ def init_app(app: Flask) -> None:
             "logo": app.extensions["clinic_logo"] is not None,
         },
     )
-    app.jinja_env.filters.update(isolate=isolate, longdate=longdate)
+    app.jinja_env.filters.update(isolate=isolate)
 
 
 NOTHING_YET = Outcome(Parsed(None, None, {}, {}))
@@ -96,6 +97,7 @@ def default_paper() -> Paper:
 
 def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
     """Everything a page, a preview or the PDF shows for ``outcome`` in ``mode``."""
+    handout_lang = outcome.language if outcome else current()  # the interface's by default
     outcome = outcome or NOTHING_YET
     parsed, personal = outcome.parsed, outcome.parsed.personal
     program = outcome.program if mode is not Mode.REFUSED else None
@@ -104,6 +106,7 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
     qr_svg = share_qr_svg(share_url) if program and _public_base_url() else ""
     return {
         "mode": mode.value,
+        "handout_lang": handout_lang,
         "live": mode is Mode.LIVE,
         "values": parsed.values,
         "errors": outcome.errors,
@@ -134,13 +137,14 @@ def handout_context(outcome: Outcome | None, mode: Mode) -> dict:
         "document_title": _document_title(outcome),
         "document_author": (personal.clinician if personal else "")
         or current_app.config["CLINIC_NAME"]
-        or "Hamstring rehab handout generator",
+        or _("Hamstring rehab handout generator"),
     }
 
 
 def exercise_url(exercise_id: str, side: str) -> str:
     """The exercise's moving page, absolute on PUBLIC_BASE_URL."""
-    path = url_for("exercises.exercise_page", exercise_id=exercise_id, side=side)
+    path = url_for("exercises.exercise_page", exercise_id=exercise_id, side=side,
+                   lang=current())  # fmt: skip
     return _public_base_url() + path
 
 
@@ -155,7 +159,8 @@ def _exercise_qr(program, mode: Mode) -> Callable[[Exercise], str]:
 
     def qr(exercise: Exercise) -> str:
         url = exercise_url(exercise.id, side)
-        return share_qr_svg(url, f"QR code of the page where {exercise.name} moves")
+        title = _("QR code of the page where {exercise} moves").format(exercise=exercise.name)
+        return share_qr_svg(url, title)
 
     return qr
 
@@ -174,11 +179,13 @@ def _share_url(share_query: str) -> str:
 def _document_title(outcome: Outcome) -> str:
     program, personal = outcome.program, outcome.parsed.personal
     if program is None:
-        return "Hamstring rehab handout"
+        return _("Hamstring rehab handout")
     title = (
-        "Hamstring strain: see a professional first"
+        _("Hamstring strain: see a professional first")
         if program.referral
-        else f"Hamstring program, stage {program.stage.number}: {program.stage.name}"
+        else _("Hamstring program, stage {number}: {name}").format(
+            number=program.stage.number, name=program.stage.name
+        )
     )
     return f"{title} ({personal.name})" if personal and personal.name else title
 
@@ -188,7 +195,3 @@ def isolate(text: str) -> Markup:
     cannot reorder the words beside it: ``<bdi>`` for browsers, and the first-strong and
     pop isolate characters for WeasyPrint, which ignores ``unicode-bidi``."""
     return Markup("<bdi>\u2068{}\u2069</bdi>").format(text)
-
-
-def longdate(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"

@@ -10,6 +10,8 @@ from markupsafe import Markup
 from generator.catalogue import catalogue
 from generator.figures import SIDES, moving_svg
 from generator.figures.motion import MOTIONS, slow_seconds
+from generator.i18n import _, choose, current
+from web.languages import speaking
 
 bp = Blueprint("exercises", __name__)
 
@@ -17,18 +19,25 @@ bp = Blueprint("exercises", __name__)
 @bp.get("/exercises/<exercise_id>")
 def exercise_page(exercise_id: str) -> Response:
     """The exercise's page, drawn for the injured ``side`` (left unless asked)."""
+    language = choose(request.args.get("lang")) or current()  # the handout's, by its QR code
+    with speaking(language):
+        return _exercise_page(exercise_id, language)
+
+
+def _exercise_page(exercise_id: str, language: str) -> Response:
     exercise = catalogue().get(exercise_id)
     if exercise is None:
         abort(404)
     side = request.args.get("side", "left")
     if side not in SIDES:
-        abort(400, description="The side must be left or right.")
+        abort(400, description=_("The side must be left or right."))
     title = " ".join(figure.alt for figure in exercise.figures)
     moving = Markup(moving_svg(exercise_id, side, title)) if exercise_id in MOTIONS else None
     html = render_template(
         "exercise.html",
         exercise=exercise,
         side=side,
+        page_lang=language,
         moving=moving,
         slow_seconds=slow_seconds(exercise_id),
     )

@@ -8,6 +8,7 @@ from htmx_flask import request
 from jinja2_fragments.flask import render_block
 
 from generator.answers import CLINICAL_FIELDS
+from generator.i18n import current
 from generator.outcome import Outcome, build_outcome
 from generator.pdf import RendererBusyError, RenderFailedError
 from generator.program import Prescription, program_json
@@ -19,7 +20,9 @@ bp = Blueprint("handout", __name__)
 
 def outcome_of(values, *, personal: bool) -> Outcome:
     """The request's values through the pipeline; personal fields only from POST bodies."""
-    return build_outcome(values, personal=personal, default_paper=default_paper())
+    return build_outcome(
+        values, personal=personal, default_paper=default_paper(), default_language=current()
+    )  # the interface's, unless asked
 
 
 def page(outcome: Outcome | None, mode: Mode, template: str = "index.html") -> Response:
@@ -94,7 +97,7 @@ def program_json_route() -> Response | tuple[Response, int]:
     """The program as JSON for other systems; 422 with field messages for bad input."""
     outcome = outcome_of(request.args, personal=False)
     if not outcome.ok:
-        return jsonify(errors=outcome.errors), 422
+        return jsonify(errors={name: str(text) for name, text in outcome.errors.items()}), 422
     side = outcome.parsed.answers.side.value
 
     def figure_urls(item: Prescription) -> list[str]:

@@ -15,6 +15,7 @@ from generator.outcome import Outcome
 from generator.pdf import HandoutPdfs, Resolver
 from web.assets import figure_text
 from web.context import Mode, handout_context
+from web.languages import speaking
 
 # Parsed once for every PDF; pdf.html links only the small paper-size sheet.
 PDF_STYLESHEETS = ("handout.css", "print.css")
@@ -49,7 +50,7 @@ def html_maker(outcome: Outcome) -> Callable[[], str]:
     host_url = request.host_url if has_request_context() else "http://localhost/"
 
     def make_html() -> str:
-        with app.test_request_context(base_url=host_url):
+        with app.test_request_context(base_url=host_url), speaking(outcome.language):
             return render_template("pdf.html", **handout_context(outcome, Mode.PDF))
 
     return make_html
