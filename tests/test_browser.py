@@ -211,3 +211,26 @@ def test_a_preview_lost_on_the_way_is_asked_for_again(page, live_server):
     page.locator("#preview").get_by_text("Dr Ines Quarrington").wait_for(timeout=10_000)
     assert len(lost) == 1
     page.unroute("**/program")
+
+
+def test_a_spanish_browser_gets_spanish_and_may_print_the_handout_in_english(browser, live_server):
+    context = browser.new_context(locale="es-ES")
+    page = context.new_page()
+    page.goto(live_server + "/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    answer(page, grade="2", pain="3", slr="limited", toe="no")
+    preview = page.locator("#preview")
+    preview.get_by_text("Etapa 2 de 3").wait_for()
+    assert "lang=es" in page.url
+    # The handout in English; the questionnaire stays Spanish.
+    page.locator("details.personal summary").click()
+    page.select_option("#lang", "en")
+    preview.get_by_text("Stage 2 of 3").wait_for()
+    assert preview.locator("article").get_attribute("lang") == "en"
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "lang=en" in page.url
+    # Picking the interface language keeps the answers.
+    page.get_by_role("button", name="English").click()
+    page.locator("html[lang=en]").wait_for()
+    preview.get_by_text("Stage 2 of 3").wait_for()
+    context.close()

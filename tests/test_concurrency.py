@@ -112,3 +112,34 @@ def test_a_render_that_logged_an_error_is_refused_and_never_cached():
     assert len(pdfs) == 0
     assert pdfs.get("whole", lambda: figure_sheet(0)).startswith(b"%PDF")
     assert len(pdfs) == 1
+
+
+def test_concurrent_pages_in_two_languages_equal_one_at_a_time_pages(fast_switching):
+    """The language of the work is a context variable and Flask-Babel's locale lives in
+    the request: pages in English and Spanish asked for at once never mix their words."""
+    app = create_app({"TESTING": True, "PDF_RENDER_AHEAD": False})
+    asks = [(f"/program?{query}&lang={lang}", accept)
+            for query in ("grade=2&pain=3&slr=limited&toe=no&side=right",
+                          "grade=2&pain=8&slr=limited&toe=no&side=left")
+            for lang in ("en", "es") for accept in ("en", "es")]  # fmt: skip
+    client = app.test_client()
+    alone = [client.get(url, headers={"Accept-Language": accept}).data for url, accept in asks]
+    together: dict[tuple[int, int], bytes] = {}
+    start = threading.Barrier(len(asks))
+
+    def ask(number: int) -> None:
+        start.wait()
+        own = app.test_client()
+        for turn in range(4):
+            index = (number + turn) % len(asks)
+            url, accept = asks[index]
+            together[number, turn] = own.get(url, headers={"Accept-Language": accept}).data
+
+    workers = [threading.Thread(target=ask, args=(n,)) for n in range(len(asks))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(together) == 4 * len(asks)
+    wrong = [(n, t) for (n, t), page in together.items() if page != alone[(n + t) % len(asks)]]
+    assert not wrong

@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from babel import Locale
-from flask import Blueprint, Flask, Response, g, redirect, request
+from flask import Blueprint, Flask, Response, g, request
 from flask_babel import Babel, force_locale, format_date, gettext
 from jinja2 import nodes
 from jinja2.ext import Extension
 from markupsafe import Markup
 
 from generator import i18n
+from generator.answers import CLINICAL_FIELDS
 
 COOKIE = "ui"
 COOKIE_AGE = 365 * 24 * 3600
@@ -105,11 +106,14 @@ class LanguageExtension(Extension):
 
 @bp.post("/language")
 def choose_interface_language() -> Response:
-    """Keep the interface language picked, and go back to the page it was picked on."""
+    """Keep the interface language picked (a cookie) and show the questionnaire again in
+    it, with the answers the buttons sent along (see _languages.html)."""
+    from web.context import Mode
+    from web.handout import outcome_of, page
+
     chosen = i18n.choose(request.form.get("ui")) or i18n.SOURCE_LANGUAGE
-    back = request.form.get("next", "")
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
-        back = "/"
-    response = redirect(back, 303)
+    with speaking(chosen):
+        answered = any(request.form.get(name) for name in CLINICAL_FIELDS)
+        response = page(outcome_of(request.form, personal=True) if answered else None, Mode.LIVE)
     response.set_cookie(COOKIE, chosen, max_age=COOKIE_AGE, samesite="Lax", httponly=True)
     return response

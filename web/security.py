@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from generator.i18n import lazy_gettext
+
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1"]
 
 CSP = (
@@ -54,7 +56,27 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
+# The error pages in the interface's language: Werkzeug's names and descriptions are
+# English, so the codes a person may meet have words of their own. A description given
+# with abort() (already in the person's language) is kept.
+ERROR_TEXTS = {
+    400: (lazy_gettext("Something in the request is wrong"),
+          lazy_gettext("The address or the form was not what this app expects.")),
+    404: (lazy_gettext("Page not found"), lazy_gettext("There is no page at this address.")),
+    405: (lazy_gettext("Not allowed here"),
+          lazy_gettext("This address does not answer that kind of request.")),
+    413: (lazy_gettext("Too much was sent"),
+          lazy_gettext("The form sent more than this app takes. Shorten the notes and try again.")),
+}  # fmt: skip
+OTHER_ERROR = (lazy_gettext("Something went wrong"),
+               lazy_gettext("Please go back and try again in a moment."))  # fmt: skip
+
+
 def _http_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    name, description = ERROR_TEXTS.get(code, OTHER_ERROR)
+    if error.description != type(error).description:
+        description = error.description
     if isinstance(error, SecurityError):  # an untrusted Host: no URL can be built for it
-        return render_template("bad_host.html", error=error), error.code or 400
-    return render_template("error.html", error=error), error.code or 500
+        return render_template("bad_host.html", name=name), code
+    return render_template("error.html", name=name, description=description), code
