@@ -25,6 +25,7 @@ from generator.figures.body import (
     LUMBAR,
     NECK,
     R_HAND,
+    R_THIGH,
     SEGMENT_LENGTHS,
     SEGMENTS,
     SHIN,
@@ -518,6 +519,43 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
     assert flex["far_knee"] > 90
     for side in ("near", "far"):
         assert math.dist(j[f"{side}_hand"], j["far_knee"]) < 10  # hands hold the knee
+
+
+def slb_roller(position: str) -> tuple[tuple[float, float], float]:
+    """The straight-leg bridge's roller as drawn: (centre, radius) of its near end, the
+    figure's biggest circle."""
+    elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
+    end = max(
+        (el for el in elements if el.tag == f"{SVG_NS}circle"), key=lambda el: float(el.get("r"))
+    )
+    return world("straight-leg-bridge", end.get("cx"), end.get("cy")), float(end.get("r"))
+
+
+def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air():
+    # Blind review: with the heel on the floor beyond it, the roller seemed to do nothing.
+    j = pose_joints("straight-leg-bridge", "knee")
+    (cx, cy), r = slb_roller("knee")
+    assert cy == pytest.approx(r, abs=0.1)  # lying on the floor
+    knee, heel = j["near_knee"], j["near_heel"]
+    # Under the calf just below the knee: the calf's underside (R_THIGH[1] below the
+    # knee's centre, running to the heel) touches it.
+    t = ((cx - knee[0]) * (heel[0] - knee[0]) + (cy - knee[1]) * (heel[1] - knee[1])) / math.dist(
+        knee, heel
+    ) ** 2
+    assert 0.0 < t < 0.4
+    assert r + 1.0 < distance_to_line((cx, cy), knee, heel) < r + R_THIGH[1] + 0.3
+    assert knee[1] > cy  # the leg on top
+    assert heel[1] > 4.0  # the heel in the air beyond the roller, not on the floor
+    assert heel[0] > cx + r
+
+
+def test_straight_leg_bridge_heel_sits_on_top_of_the_roller():
+    j = pose_joints("straight-leg-bridge", "ankle")
+    (cx, cy), r = slb_roller("ankle")
+    assert cy == pytest.approx(r, abs=0.1)
+    heel = j["near_heel"]
+    assert heel[1] == pytest.approx(2 * r, abs=0.1)  # on its very top
+    assert heel[0] == pytest.approx(cx, abs=0.5)
 
 
 def test_sliders_start_bent_and_slide_out_nearly_straight():

@@ -42,6 +42,7 @@ from .body import (
     solve,
     stance,
     trunk_to,
+    unit,
 )
 from .draw import Circle, Shape, box_of
 from .props import (
@@ -378,34 +379,91 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
+SLB_ROLLER_X = 40.0  # where the roller lies under the straight-leg bridge's working leg
+SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
+SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
+CALF_CONTACT = 0.2  # how far down the calf (knee to heel) it rests on the roller, "knee"
+
+
+def _calf_line(sk: Skeleton) -> tuple[Point, Point]:
+    """The underside of the working calf as drawn: from the back of the knee to the heel
+    (the leg's outline runs straight between them, see body._leg_core)."""
+    j = sk.joints
+    _, back = frame(sk.dirs["near_shin"])  # a shin pointing away from the hips: its back
+    return offset(j["near_knee"], (back, R_THIGH[1])), j["near_heel"]
+
+
+def _turn_leg(pose: Pose, error: Callable[[Skeleton], float]) -> Skeleton:
+    """The pose with the straight working leg turned at the hip until ``error`` of the
+    solved skeleton is zero (``error`` grows as the leg turns up)."""
+    leg = pose.near_leg
+    assert isinstance(leg, Limb)
+
+    def turned(direction: float) -> Skeleton:
+        return solve(replace(pose, near_leg=replace(leg, base=direction - (pose.pelvis - 180.0))))
+
+    lo, hi = -60.0, 40.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if error(turned(mid)) > 0 else (mid, hi)
+    return turned((lo + hi) / 2)
+
+
+def _under_calf(sk: Skeleton, t: float) -> Point:
+    """Centre of a roller on the floor touching the calf's underside ``t`` of the way from
+    the knee to the heel."""
+    a, b = _calf_line(sk)
+    return along(_mid(a, b, t), heading(a, b) - 90.0, SLB_ROLLER_R)
+
+
 def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
-    # The roll sits under the back of the knee or the ankle of the straight working leg,
-    # where the hips-up position puts it; with the hips down the leg still rests on it.
-    if at_knee:
-        reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
-    else:
-        reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
-    top = (0.0, 28.0)
-    support = along(top, _slope(top[1], rest_y, reach), reach)
-    hip_y = top[1] if up else SUPINE_HIP_Y
-    hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
-    pelvis = _bridge_pelvis(hip)
-    leg = _slope(hip[1], rest_y, reach)
+    # The straight working leg rests on the roller, calf on it just below the knee
+    # ("knee") or heel on its top ("ankle"), with the heel in the air: the roller carries
+    # the leg. Hips up, the roller is at SLB_ROLLER_X. With the hips down (only the
+    # moving figure shows it) the shoulders stay where they were and the roller, rolled
+    # a little along the floor, is still under the same place on the calf.
+    r = SLB_ROLLER_R
     pose = _bridge_pose(
-        hip,
-        near_leg=Limb(leg - (pelvis - 180.0), 0.0, -15.0),
+        (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
+        near_leg=Limb(0.0, 0.0, -15.0),
         far_leg=Limb(138.0, 125.0, -10.0),  # knee hugged towards the chest
     )
+    if not up:
+        top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
+        pose = replace(pose, hip=(top[0] - solve(pose).joints["shoulder"][0], pose.hip[1]))
+    if at_knee:
+        sk = _turn_leg(pose, lambda sk: _under_calf(sk, CALF_CONTACT)[1] - r)
+        shift = SLB_ROLLER_X - _under_calf(sk, CALF_CONTACT)[0]
+    else:
+        sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
+        shift = SLB_ROLLER_X - sk.joints["near_heel"][0]
+    assert sk.pose is not None
+    pose = replace(sk.pose, hip=(sk.pose.hip[0] + (shift if up else 0.0), pose.hip[1]))
     sk = solve(pose)
     # Both hands hold the far shin just below the knee.
     j = sk.joints
     grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
-    under = roller((support[0], ROLLER_R))
+    hip = sk.joints["hip"]
+    under = _slb_roller(sk) if at_knee else [roller((sk.joints["near_heel"][0], r), r=r)]
     # The arrow lifts the hips: in the air right above them (under the buttock it read as
     # a post holding them up; on the thigh, as "lift this leg").
-    props = [under, arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0))] if up else [under]
-    return Scene(sk, tuple(props), fixed=(under,))
+    if up:
+        under.append(arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0)))
+    return Scene(sk, tuple(under))
+
+
+def _slb_roller(sk: Skeleton) -> list[Shape]:
+    """The roller under the calf just below the knee, lying on the floor (it rolls a
+    little with the leg as the hips rise and fall)."""
+    r = SLB_ROLLER_R
+    a, b = _calf_line(sk)
+    d = heading(a, b)
+    # On the floor and touching the calf's underside: where the line of centres, r under
+    # the calf, is r above the floor (a level calf touches it anywhere: keep the spot).
+    p, u = along(a, d - 90.0, r), unit(d)
+    x = p[0] + (r - p[1]) * u[0] / u[1] if abs(u[1]) > 1e-3 else _under_calf(sk, CALF_CONTACT)[0]
+    return [roller((x, r), r=r)]
 
 
 def _sliders(straight: bool) -> Scene:
@@ -626,6 +684,7 @@ ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,
     "toe-touch": _knee_ball,
     "prone-iso": _heel_band,
+    "straight-leg-bridge": _slb_roller,
     "ecc-sliders": _heel_sliders,
     "hip-hinge": _pole,
     "reverse-deadlift": _bell,
