@@ -34,8 +34,8 @@ from generator.figures.body import (
     WORK,
 )
 from generator.figures.draw import INK
-from generator.figures.poses import SLIDER_H, STOOL_H
-from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, WATCH_R
+from generator.figures.poses import STOOL_H
+from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, SLIDER_TOP, WATCH_R
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
@@ -565,7 +565,26 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
     assert pose_flexion("ecc-sliders", "straight")["near_knee"] < 25
     assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
     for j in (bridge, straight):
-        assert j["near_heel"][1] == pytest.approx(SLIDER_H, abs=0.01)
+        assert j["near_heel"][1] == pytest.approx(SLIDER_TOP, abs=0.01)
+
+
+@pytest.mark.parametrize("position", ["bridge", "straight"])
+def test_sliders_are_flat_discs_on_the_floor_with_the_heels_on_top(position):
+    # Blind review: two small stacked ellipses per heel read as coins.
+    j = pose_joints("ecc-sliders", position)
+    elements = drawn(parse(figure_svg("ecc-sliders", position, "left", ALT)))
+    rim, top = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]  # one disc shows
+    (cx, top_y), (_, rim_y) = (
+        world("ecc-sliders", el.get("cx"), el.get("cy")) for el in (top, rim)
+    )
+    rx, ry = float(top.get("rx")), float(top.get("ry"))
+    thickness = top_y - rim_y
+    assert rim_y - float(rim.get("ry")) == pytest.approx(0, abs=0.1)  # lying on the floor
+    assert 2 * rx > 2 * (2 * ry + thickness)  # wide and flat, a disc seen from a little above
+    assert thickness > 1.5  # with its edge showing
+    assert j["near_heel"][1] == pytest.approx(top_y, abs=0.1)  # the heel on its top face
+    assert abs(j["near_heel"][0] - cx) < rx / 3
+    assert abs(j["far_heel"][0] - cx) < rx * 0.7  # the far heel on the one behind it
 
 
 def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:

@@ -49,6 +49,7 @@ from .props import (
     CUSHION_H,
     HALF_ROLL_R,
     ROLLER_R,
+    SLIDER_TOP,
     ankle_ring,
     arc_arrow,
     arrow,
@@ -349,7 +350,6 @@ def _bridge_pose(hip: Point, near_leg: Limb | Reach, far_leg: Limb | Reach) -> P
 
 
 STOOL_H = 21.0  # a 35-40 cm stool or low box
-SLIDER_H = 3.6  # slider thickness, exaggerated from ~1 cm so it shows
 
 
 FREE_LEG = 50.0  # direction of the lifted, straight free leg in the single-leg bridge
@@ -468,9 +468,9 @@ def _slb_roller(sk: Skeleton) -> list[Shape]:
 
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
-    top = SLIDER_H
+    top = SLIDER_TOP
     # The hips stay up while the heels slide out: lower, but well off the floor.
-    hip, heel_x = ((0.0, 20.0), 48.3) if straight else ((0.0, 24.0), 37.0)
+    hip, heel_x = ((0.0, 20.0), 48.8) if straight else ((0.0, 24.0), 37.0)
     sk = solve(
         _bridge_pose(
             hip,
@@ -491,12 +491,10 @@ def _sliders(straight: bool) -> Scene:
 
 
 def _heel_sliders(sk: Skeleton) -> list[Shape]:
-    """A slider under each heel (the far one behind)."""
-    j = sk.joints
-    return [
-        slider(j["near_heel"][0] + 0.5, SLIDER_H),
-        slider(j["far_heel"][0] + 0.5, SLIDER_H, layer=9),
-    ]
+    """A slider under each heel: the near one under the near heel, the far one right
+    behind it (the far heel, a little back, rests on it too), hidden in a side view.
+    Drawn, two discs side by side read as a stack of coins."""
+    return [slider(sk.joints["near_heel"][0] + 0.5)]
 
 
 # --- hip-hinge and reverse-deadlift -----------------------------------------------------

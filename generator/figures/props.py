@@ -143,17 +143,21 @@ def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
     return polygon_shape(outline, PROP_GREY, layer)
 
 
-SLIDER_RX, SLIDER_RY, SLIDER_T = 8.5, 2.4, 2.0  # a round disc seen from a little above
+# A round exercise slider, drawn larger than life (about 18 cm) so it reads at 5 cm: a
+# flat disc seen from a little above, wide and thin. (Two small stacked ellipses, one
+# per heel, read as a pile of coins.)
+SLIDER_RX, SLIDER_RY, SLIDER_T = 10.0, 2.8, 2.2
+SLIDER_TOP = SLIDER_T + SLIDER_RY  # the top face's centre: the rim's bottom on the floor
 
 
-def slider(cx: float, h: float, layer: int = 10) -> Shape:
-    """A round furniture slider under a heel resting on it at height ``h``: a disc seen
-    from a little above, its top face an ellipse centred where the heel is and its rim
-    (``SLIDER_T`` thick) showing below."""
-    top, under = (cx, h), (cx, h - SLIDER_T)
+def slider(cx: float, layer: int = 10) -> Shape:
+    """A round slider lying on the floor under a heel: its top face an ellipse centred
+    where the heel rests (``SLIDER_TOP`` above the floor), its rim ``SLIDER_T`` thick
+    showing below, darker, down to the floor."""
+    top, under = (cx, SLIDER_TOP), (cx, SLIDER_TOP - SLIDER_T)
     elements = (
         Ellipse(under, SLIDER_RX, SLIDER_RY, PROP_MID),
-        Ellipse(top, SLIDER_RX, SLIDER_RY, PROP),
+        Ellipse(top, SLIDER_RX, SLIDER_RY, PROP_GREY),
     )
     box = box_of([top, under], SLIDER_RX + PROP.width / 2)
     return Shape(layer, elements, box)
