@@ -707,6 +707,30 @@ def test_prone_figures_lie_face_down(position):
     assert j["head"][0] > j["hip"][0]  # head at the far end from the feet
 
 
+def test_prone_band_hangs_slack_at_the_start_and_is_stretched_in_the_hold():
+    # Blind review: at the start, two rings at the ankles read as an ankle cuff.
+    from generator.figures.poses import BAND_REST
+
+    def slack_lines(position):
+        elements = drawn(parse(figure_svg("prone-iso", position, "left", ALT)))
+        return [
+            el
+            for el in elements
+            if el.get("fill") == "none" and el.get("stroke") == INK and "C" in el.get("d", "")
+        ]
+
+    start, hold = pose_joints("prone-iso", "start"), pose_joints("prone-iso", "hold")
+    near, far = start["near_ankle"], start["far_ankle"]
+    assert math.dist(near, far) > 5  # the rings apart, not one cuff
+    (loop,) = slack_lines("start")
+    points = [world("prone-iso", *pair.split(",")) for pair in coordinates(loop)]
+    # Hanging loose below the ankles, behind the calves, clear of the near shin.
+    assert min(y for _, y in points) < min(near[1], far[1]) - 12
+    assert max(x for x, _ in points) > max(near[0], far[0]) + 10
+    assert slack_lines("hold") == []  # stretched: straight strands, no loose loop
+    assert math.dist(hold["near_ankle"], hold["far_ankle"]) > BAND_REST
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), [*LYING[:3], *BRIDGES])
 def test_figures_on_their_back_face_the_ceiling(exercise_id, position):
     j = pose_joints(exercise_id, position)

@@ -48,6 +48,7 @@ from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     HALF_ROLL_R,
+    RING,
     ROLLER_R,
     SLIDER_TOP,
     ankle_ring,
@@ -63,6 +64,7 @@ from .props import (
     pause_mark,
     roller,
     rubber,
+    slack_band,
     slider,
     stopwatch,
 )
@@ -281,9 +283,10 @@ def _prone(hold: bool) -> Scene:
         neck=-26.0,  # chin lifted off the floor, face looking down and forward
         near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
         far_arm=Limb(3.0, 3.0),
-        near_leg=Limb(2.5, 90.0, -25.0),
-        # The far leg bent a little less than the near one, so both legs show.
-        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 81.0, -25.0),
+        near_leg=Limb(2.5, 96.0, -25.0),
+        # The far knee bent a little less than the near one, so both legs show, their
+        # ankles apart and the band hanging slack between them.
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 80.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -298,22 +301,37 @@ def _prone(hold: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
+BAND_HANG = (16.0, -24.0)  # how the slack loop hangs behind the calves at its slackest
+
+
+def band_slack(near: Point, far: Point) -> float:
+    """How slack the looped band round the heels is: 1 with the ankles together, down to
+    0 once they are BAND_REST apart and it is stretched."""
+    return max(0.0, 1.0 - math.dist(near, far) / BAND_REST)
+
+
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both heels: seen end-on across the ankles while they are
-    together, stretched from the held ankle to the lowered one once they part."""
+    """The band looped round both heels: a ring round each ankle (a loop seen from the
+    side and a little above) and the rest of the loop between them: slack, hanging loose
+    behind the calves (the loop goes round the backs of the heels) while the ankles are
+    close; stretched into two straight strands once the lowered leg pulls them apart.
+    (Rings alone read as an ankle cuff; one strap as a rod.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
-    # A ring round each ankle (a loop seen from the side and a little above), and the
-    # band's two strands, one over the other, from one ankle to the other once they part.
     shapes = [ankle_ring(near, sk.dirs["near_shin"]), ankle_ring(far, sk.dirs["far_shin"])]
-    if math.dist(near, far) > 3.0:
-        # Two thin strands a little apart, as a stretched rubber loop looks: one strap
-        # read as a rigid rod.
-        d = heading(near, far)
-        strands = [
-            [along(near, d + side * 90.0, 1.6), along(far, d + side * 90.0, 1.2)]
-            for side in (1, -1)
+    slack = band_slack(near, far)
+    if slack > 0:
+        hang = (BAND_HANG[0] * slack, BAND_HANG[1] * slack)
+        # From the backs of the rings (a shin pointing up: their right-hand side).
+        ends = [
+            along(p, sk.dirs[f"{side}_shin"] - 90.0, RING[0])
+            for p, side in ((near, "near"), (far, "far"))
         ]
+        shapes.append(slack_band(*ends, hang))
+    else:
+        d = heading(near, far)
+        strands = [[along(near, d + s * 90.0, 1.2), along(far, d + s * 90.0, 1.2)] for s in (1, -1)]
         shapes.append(rubber(strands))
     return shapes
 

@@ -253,6 +253,20 @@ def rubber(strands: Sequence[Sequence[Point]], layer: int = 90) -> Shape:
     return Shape(layer, (), box_of(points, INK_W), ink=commands)
 
 
+SLACK_W = 1.5  # a slack band's line: about as heavy as the ink
+
+
+def slack_band(a: Point, b: Point, hang: Point, layer: int = 90) -> Shape:
+    """A slack elastic loop between ``a`` and ``b``, hanging loose: one black line that
+    drops from ``a`` and sweeps round, ``hang`` (dx, dy) off both ends at its control
+    points, back up to ``b``. Its own unfilled element: in the figure's ink a loop would
+    be filled."""
+    # The far control point a little further out, so the loop hangs open, round-bottomed.
+    c1, c2 = (a[0] + hang[0], a[1] + hang[1]), (b[0] + 1.4 * hang[0], b[1] + hang[1])
+    path = Path((("M", (a,)), ("C", (c1, c2, b))), "none", INK, SLACK_W)
+    return Shape(layer, (path,), box_of([a, b, c1, c2], SLACK_W))
+
+
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
 
 
