@@ -489,6 +489,30 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
+def test_heel_dig_shows_the_effort_on_the_leg_and_no_movement_along_the_floor():
+    # Blind review: an arrow along the floor read as "slide the foot"; the steps say dig
+    # the heel down and pull it back without moving. The efforts are white arrows on
+    # the dark leg: down into the heel, and along the back of the thigh to the hip.
+    j = pose_joints("supine-iso", "hold")
+    elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
+    (ink,) = [el for el in elements if el.get("fill") == INK]
+    assert "Z" not in ink.get("d")  # no black arrowheads: nothing moves
+    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == "#ffffff"]
+    ends = [
+        [world("supine-iso", *pair.split(",")) for pair in coordinates(el)[:3]] for el in arrows
+    ]
+    dig, pull = sorted(ends, key=lambda e: -e[0][0])
+    start, _, tip = dig
+    assert math.dist(tip, j["near_heel"]) < 4  # into the heel
+    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down, into the floor
+    start, _, tip = pull
+    to_hip = direction(j["near_knee"], j["hip"])
+    assert abs(direction(start, tip) - to_hip) < 15  # towards the bottom
+    for p in (start, tip):  # on the thigh, not along the floor
+        assert distance_to_line(p, j["hip"], j["near_knee"]) < R_THIGH[0]
+        assert p[1] > 8
+
+
 def test_prone_isometric_bends_both_knees_then_lowers_the_other_leg():
     start = pose_flexion("prone-iso", "start")
     hold = pose_flexion("prone-iso", "hold")

@@ -262,13 +262,21 @@ def _supine_iso() -> Scene:
         far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
     )
     sk = solve(pose)
-    a = sk.joints["near_ankle"]
-    # The heel digs down (an arrow onto the top of the foot) and holds without moving
-    # (the pause sign). The pull towards the bottom is in the steps: an arrow along the
-    # floor reads as "slide the foot", which the steps forbid.
+    j = sk.joints
+    heel, knee, hip = j["near_heel"], j["near_knee"], j["hip"]
+    # The effort, with nothing moving (the pause sign), as white arrows on the dark leg:
+    # the heel digs down, an arrow down the lower shin into the heel, and pulls back
+    # towards the bottom, an arrow along the back of the thigh (the hamstring) pointing
+    # at the hip. An arrow along the floor read as "slide the foot", which the steps
+    # forbid; a black one beside the heel was lost against the leg.
+    back = heading(knee, hip)
+    _, under = frame(sk.dirs["near_thigh"])  # a thigh pointing up from the hip: its back
+    pull = offset(knee, (under, 1.2))
+    dig = along(j["near_ankle"], sk.dirs["near_shin"] + 180.0, 11.0)
     props = [
-        arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
-        pause_mark((a[0] + 12.0, a[1] + 14.0)),
+        arrow(dig, (heel[0] + 1.5, heel[1] + 1.8), colour="#ffffff"),
+        arrow(along(pull, back, 4.0), along(pull, back, 17.0), colour="#ffffff"),
+        pause_mark((knee[0] + 4.0, knee[1] + 10.0)),
     ]
     return Scene(sk, tuple(props))
 
