@@ -378,7 +378,10 @@ def _bridge_pose(hip: Point, near_leg: Limb | Reach, far_leg: Limb | Reach) -> P
 STOOL_H = 21.0  # a 35-40 cm stool or low box
 
 
-FREE_LEG = 50.0  # direction of the lifted, straight free leg in the single-leg bridge
+# Direction of the lifted, straight free leg in the single-leg bridge: steep, so it
+# leaves the working thigh right at the hip (at 50 degrees it lay behind that thigh and
+# seemed to grow out of the knee, a third limb).
+FREE_LEG = 74.0
 
 
 def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
@@ -400,7 +403,8 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
     props = [stool]
     if lower:
-        start, end = (hip[0] - 4.0, hip[1] + 20.0), (hip[0] - 4.0, hip[1] + 9.5)
+        # Left of the lifted leg, clear of it, over the hips that lower.
+        start, end = (hip[0] - 10.0, hip[1] + 20.0), (hip[0] - 10.0, hip[1] + 9.5)
         props += [arrow(start, end), stopwatch((start[0] - 6.0, start[1] - 1.0))]
     return Scene(sk, tuple(props), fixed=(stool,))
 
