@@ -22,6 +22,7 @@ from generator.figures import (
 from generator.figures.body import (
     BODY,
     FAR,
+    FOOT,
     LUMBAR,
     NECK,
     R_HAND,
@@ -450,6 +451,50 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     # "Bend your knees as much as you need": visibly bent, not a straight-legged reach.
     assert flex["near_knee"] > 25
     assert flex["far_knee"] > 25
+
+
+def toe_touch_roll(position: str) -> tuple[float, float]:
+    """The half roll's centre x and radius, as drawn: its near end is a white half disc,
+    a path from (x + r, 0) over the top to (x - r, 0)."""
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    (end,) = [
+        el
+        for el in elements
+        if el.get("fill") == "#ffffff" and el.get("stroke") == "#222222" and "C" in el.get("d")
+    ]
+    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(end)]
+    (x1, y1), (x0, y0) = points[0], points[-1]
+    assert y0 == pytest.approx(0, abs=0.1)
+    assert y1 == pytest.approx(0, abs=0.1)
+    return (x0 + x1) / 2, (x1 - x0) / 2
+
+
+@pytest.mark.parametrize(
+    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.15))]
+)
+def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position, along_foot):
+    # Blind review: the two set-ups differed only by where the roll was. The foot rests
+    # on the roll, tilted, at the ball of the foot in one and at the heel in the other.
+    j = pose_joints("toe-touch", position)
+    cx, r = toe_touch_roll(position)
+    heel, toe = j["near_heel"], j["near_toe"]
+    t = ((cx - heel[0]) * (toe[0] - heel[0]) + (0 - heel[1]) * (toe[1] - heel[1])) / FOOT**2
+    assert along_foot[0] < t < along_foot[1]
+    assert distance_to_line((cx, 0.0), heel, toe) == pytest.approx(r, abs=0.3)  # on it
+    assert angle_from_floor(heel, toe) > 30  # the tilt shows
+    assert r >= 9  # big enough to see at 5 cm
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_folds_with_hips_back_a_long_back_and_the_head_low(position):
+    # Blind review: the folded body read as a knot at 5 cm.
+    j = pose_joints("toe-touch", position)
+    flex = pose_flexion("toe-touch", position)
+    assert j["hip"][0] < min(j["near_heel"][0], j["near_toe"][0]) - 5  # hips well back
+    assert direction(j["hip"], j["shoulder"]) > -35  # the back level-ish, not hanging
+    assert j["shoulder"][0] > j["near_toe"][0]  # reaching out over the toes
+    assert j["head"][1] < j["hip"][1] - 10  # the head low, below the hips
+    assert flex["near_elbow"] < 40  # arms reaching, nearly straight
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from .body import (
     FAR,
     FOOT,
-    FOREARM,
     HAND_R,
     HEAD_R,
     PELVIS_BACK,
@@ -26,7 +25,6 @@ from .body import (
     SHIN,
     SUPINE_HIP_Y,
     THIGH,
-    UPPER_ARM,
     Limb,
     Point,
     Pose,
@@ -47,7 +45,6 @@ from .body import (
 from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
-    HALF_ROLL_R,
     RING,
     ROLLER_R,
     SLIDER_TOP,
@@ -148,22 +145,33 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 # --- toe-touch -------------------------------------------------------------------------
 
 BALL_R = 5.0  # the soft ball squeezed between the knees
-TOE_TOUCH_KNEE = 26.0  # "bend your knees as much as you need"
+TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
+TOE_TOUCH_REACH = 32.5  # shoulder to hand at the toes: arms nearly straight
+# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
+# "as much as you need", more with the heels up, where the toes are lower.
+TOE_TOUCH_LEGS = {True: (50.0, 10.0), False: (62.0, 14.0)}
+
+
+def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
+    """(sole direction, heel, half roll's centre x) of a foot on the half roll."""
+    r = TOE_TOUCH_ROLL_R
+    if toes_up:
+        # Heel on the floor, the ball of the foot on the roll: a sole line from the heel
+        # at angle ``sole`` touches the roll 11 of the foot's 14 from the heel.
+        sole = 42.0
+        return sole, (0.0, 0.0), r / math.sin(math.radians(sole))
+    # Toes on the floor and the back of the heel right on the roll's front shoulder: the
+    # sole slopes down from the heel, tangent to the roll there, at the slope that makes
+    # the heel's height on the roll the foot's rise.
+    sole = -math.degrees(math.atan2(r, FOOT))
+    heel = (0.0, FOOT * math.sin(math.radians(-sole)))
+    return sole, heel, heel[0] - r * math.sin(math.radians(-sole))
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     """At the bottom of the reach, or (``down`` False) standing tall on the roll."""
-    r = HALF_ROLL_R
-    if toes_up:
-        # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
-        # the half roll's top, under the ball of the foot.
-        sole, heel = 36.0, (0.0, 0.0)
-        roll_x = r / math.sin(math.radians(sole))
-    else:
-        # Toes on the floor; the sole is tangent to the roll just in front of the heel.
-        sole = -33.0
-        heel = (0.0, FOOT * math.sin(math.radians(-sole)))
-        roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
+    r = TOE_TOUCH_ROLL_R
+    sole, heel, roll_x = _toe_touch_feet(toes_up)
     if not down:
         hip, ankle = stance(heel, sole, knee=6.0, knee_ahead=3.0)
         pose = Pose(
@@ -178,23 +186,26 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         sk = solve(pose)
         roll = half_roll(roll_x, r=r)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
-    # Knees bent, as the steps allow, and the hips sitting back behind the heels (as a
-    # body balances a forward bend): the back comes down to level, a table top over the
-    # legs, and straight arms hang from shoulders right above the toes.
-    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=-11.0)
+    # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
+    # behind the heels, a long back tipped down from level just enough that nearly
+    # straight arms reach the toes, and the head low in front, below the hips.
+    knee, ahead = TOE_TOUCH_LEGS[toes_up]
+    hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
-    hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
-    # The shoulders right above the hands, a level back's length from the hips; no lower
-    # than the straight arms reach.
-    dx = hand[0] + 0.5 - hip[0]
-    level = hip[1] - math.sqrt(max(29.0**2 - dx**2, 0.0))
-    shoulder = (hand[0] + 0.5, min(level, hand[1] + UPPER_ARM + FOREARM - 0.6))
-    pelvis, spine = trunk_to(hip, shoulder)
+    # Fingertips at the toes, from in front: a hand on the foot hid which end of it is
+    # up on the roll.
+    hand = (toe[0] + 1.5, toe[1] + R_HAND + 0.6)
+    spine = 12.0  # a little rounded
+    lo, hi = -80.0, 20.0  # the shoulders come nearer the toes as the back tips down
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        shoulder = solve(Pose(hip=hip, pelvis=mid, spine=spine)).joints["shoulder"]
+        lo, hi = (lo, mid) if math.dist(shoulder, hand) > TOE_TOUCH_REACH else (mid, hi)
     pose = Pose(
         hip=hip,
-        pelvis=pelvis,
+        pelvis=hi,
         spine=spine,
-        neck=50.0,  # head down, eyes on the toes
+        neck=40.0,  # head down, eyes on the toes
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
