@@ -486,6 +486,54 @@ def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position,
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(position):
+    # Blind review: behind the far leg, the half roll was half hidden and read as a
+    # ball on the floor. It is drawn over the far leg and under the working one (whose
+    # foot rests on it), with its length receding behind its dome end.
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    far = next(el for el in elements if el.get("fill") == FAR.fill)
+    leg = work_leg(elements)
+    domes = [el for el in elements if el.get("stroke") == "#222222" and "C" in el.get("d", "")]
+    assert len(domes) == 2  # the receding body, then the dome end
+    for el in domes:
+        assert elements.index(far) < elements.index(el) < elements.index(leg)
+    _, r = toe_touch_roll(position)
+    body = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[0])]
+    end = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[1])]
+    assert max(x for x, _ in body) > max(x for x, _ in end) + r  # a length, not a ball
+    assert min(y for _, y in end) == pytest.approx(0, abs=0.1)  # flat side on the floor
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_ball_is_big_and_between_the_knees(position):
+    # Blind review: a small ball beside the knee was an unreadable blob.
+    from generator.figures.props import PROP_MID
+
+    j = pose_joints("toe-touch", position)
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    (ball,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
+    assert ball.get("fill") == PROP_MID.fill
+    centre, r = world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
+    knees = [j["near_knee"], j["far_knee"]]
+    assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
+    for knee in knees:
+        assert math.dist(centre, knee) < 3  # at the knees
+    assert r > R_THIGH[1] + WORK.width / 2  # wider than the drawn knee: it shows round it
+    assert r >= 6
+    # Over the working leg's knee, under the arms reaching past it.
+    assert elements.index(work_leg(elements)) < elements.index(ball)
+    arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][1]
+    assert elements.index(ball) < elements.index(arm)
+    # Its seam is ink on the ball.
+    (ink,) = [el for el in elements if el.get("fill") == INK]
+    seams = re.findall(r"M([\d.]+),([\d.]+)Q([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", ink.get("d"))
+    assert any(
+        all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
+        for seam in seams
+    )
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
 def test_toe_touch_folds_with_hips_back_a_long_back_and_the_head_low(position):
     # Blind review: the folded body read as a knot at 5 cm.
     j = pose_joints("toe-touch", position)

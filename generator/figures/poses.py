@@ -144,12 +144,16 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 5.0  # the soft ball squeezed between the knees
+BALL_R = 6.5  # the soft ball squeezed between the knees, as big as a head
+BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
 TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
-TOE_TOUCH_REACH = 32.5  # shoulder to hand at the toes: arms nearly straight
+# In front of the far leg and the trunk, behind the working leg: under the far foot it
+# was half hidden and read as a ball; the working foot rests on top of it.
+ROLL_LAYER = 50
+TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
 # (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
 # "as much as you need", more with the heels up, where the toes are lower.
-TOE_TOUCH_LEGS = {True: (50.0, 10.0), False: (62.0, 14.0)}
+TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -184,7 +188,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
             far_arm=Limb(2.0, 6.0),
         )
         sk = solve(pose)
-        roll = half_roll(roll_x, r=r)
+        roll = half_roll(roll_x, layer=ROLL_LAYER, r=r)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
     # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
     # behind the heels, a long back tipped down from level just enough that nearly
@@ -194,7 +198,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     toe = along(heel, sole, FOOT)
     # Fingertips at the toes, from in front: a hand on the foot hid which end of it is
     # up on the roll.
-    hand = (toe[0] + 1.5, toe[1] + R_HAND + 0.6)
+    hand = (toe[0] + 3.0, toe[1] + R_HAND + 0.6)
     spine = 12.0  # a little rounded
     lo, hi = -80.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
@@ -212,7 +216,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
-    roll = half_roll(roll_x, r=r)
+    roll = half_roll(roll_x, layer=ROLL_LAYER, r=r)
     # The standing start as a pale ghost behind: the reach comes down from there.
     start = _toe_touch(toes_up, down=False).skeleton
     props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
@@ -220,10 +224,16 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
-    """The ball between the knees, its front showing in front of the near knee (the
-    clockwise side of a thigh pointing down is its back, hence -7.5)."""
-    _, a = frame(sk.dirs["near_thigh"])
-    return [ball(offset(sk.joints["near_knee"], (a, -7.5)), BALL_R, layer=50)]
+    """The ball squeezed between the knees, as big as a head, over the knees: the thighs
+    run into it and the shins out of it. (Behind the near knee, as it really is, only a
+    sliver showed between the knee and the arms: an unreadable blob.)"""
+    j = sk.joints
+    knee = _mid(j["near_knee"], j["far_knee"])
+    # A little out in front of the knees (away from the crook between thigh and shin),
+    # its seam on that side.
+    up, down = unit(heading(knee, j["hip"])), unit(heading(knee, j["near_ankle"]))
+    ahead = heading((up[0] + down[0], up[1] + down[1]), (0.0, 0.0))
+    return [ball(along(knee, ahead, BALL_AHEAD), BALL_R, layer=65, seam_at=ahead)]
 
 
 # --- foam-roll -------------------------------------------------------------------------

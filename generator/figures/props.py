@@ -50,7 +50,7 @@ HALF_ROLL_R = 8.0
 # length in radii): its near end is the circle the body rests on, and its far end
 # shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
 DEPTH = (55.0, 3.0)
-HALF_DEPTH = (20.0, 0.9)
+HALF_DEPTH = (28.0, 1.5)
 ROLLER_DEPTH = (18.0, 0.8)
 
 
@@ -110,9 +110,9 @@ def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
 
 
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
-    """Half foam roll, flat side down on the floor, lying across under the feet: a half
-    disc at the near end (where the foot rests on it) and its length receding."""
-    # Short and low: under a foot, a long body reads as another limb or a bar.
+    """Half foam roll, flat side down on the floor, lying across under the feet: a dome
+    (a half disc) at the near end, where the foot rests on it, and its length receding,
+    so it reads as a half cylinder and not as a ball."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
     # White like the other equipment, so it is not taken for the grey other foot.
     elements = _tube((cx, 0.0), r, length, True, PROP_GREY, PROP, angle)
@@ -175,12 +175,16 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
     return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
 
 
-def ball(centre: Point, r: float, layer: int = 50) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a mid-grey ball with a curved seam
-    line, so it reads as a ball and not a dot."""
+def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shape:
+    """Soft ball, e.g. squeezed between the knees: a light ball with a curved seam line
+    bulging towards ``seam_at`` (a direction), so it reads as a ball and not a dot. The
+    seam lies on the side ``seam_at`` points to, half way out: where a ball that shows
+    round a knee in front of it is still seen."""
     s = PROP_MID
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    a, c, b = arc_quad((centre[0] - r * 1.2, centre[1]), r * 1.05, -50.0, 50.0)
+    a, c, b = arc_quad(
+        along(centre, seam_at + 180.0, r * 0.45), r * 1.0, seam_at - 45.0, seam_at + 45.0
+    )
     seam: Commands = (("M", (a,)), ("Q", (c, b)))
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
