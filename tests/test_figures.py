@@ -947,13 +947,80 @@ def test_a_pale_ghost_is_only_ever_an_earlier_position_of_the_trunk(exercise_id,
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
 def test_both_hands_show_on_the_pole(position):
-    # The far arm is hidden behind the body; its fist is drawn on the pole behind the neck.
+    # The far arm is hidden behind the body; its fist is drawn on the pole behind the
+    # neck: a grey grip across the pole, wider than the pole and than a contact dot, so
+    # it is not taken for a fourth dot (blind review).
+    from generator.figures.props import DOT_R, POLE_R
+
     j = pose_joints("hip-hinge", position)
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
-    (far_fist,) = [
-        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
-    ]
-    centre = world("hip-hinge", far_fist.get("cx"), far_fist.get("cy"))
+    (grip,) = [el for el in elements if el.get("fill") == "none" and el.get("stroke") == FAR.fill]
+    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(grip)]
+    assert len(ends) == 2
+    centre = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
     assert math.dist(centre, j["far_hand"]) < 0.1
+    width = math.dist(*ends) + float(grip.get("stroke-width"))
+    assert width > 2 * (POLE_R + FAR.width) + 3  # sticks out either side of the pole
+    assert float(grip.get("stroke-width")) > 2 * DOT_R  # bigger than a dot
+    outline = outline_of(elements, grip, FAR.stroke)
+    assert elements.index(outline) == len(elements) - 3  # over the pole, under the ink
     assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
-    assert elements.index(far_fist) == len(elements) - 2  # over the pole, under the ink
+
+
+def pole_and_dots(position: str):
+    """The pole's two ends and the contact dots' centres, in world coordinates."""
+    from generator.figures.props import DOT_R
+
+    elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
+    pole = next(el for el in elements if el.get("stroke") == "#e0e0e0")
+    (dots,) = [
+        el
+        for el in elements
+        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(2 * DOT_R)
+    ]
+    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(pole)]
+    centres = [world("hip-hinge", *pair.split(",")) for pair in coordinates(dots)[::2]]
+    return ends, centres
+
+
+@pytest.mark.parametrize("position", ["stand", "hinge"])
+def test_pole_touches_in_exactly_three_places_head_upper_back_tailbone(position):
+    # The steps name three contact points; blind review counted four dots.
+    from generator.figures.body import HEAD_R, R_CHEST, R_PELVIS
+
+    j = pose_joints("hip-hinge", position)
+    (a, b), dots = pole_and_dots(position)
+    assert len(dots) == 3
+    tail, back, head = sorted(dots, key=lambda p: math.dist(p, a))
+    for p in dots:
+        assert distance_to_line(p, a, b) < 0.2  # on the pole
+    assert math.dist(tail, j["hip"]) < R_PELVIS + 4  # the tailbone
+    assert math.dist(back, j["shoulder"]) < R_CHEST + 6  # between the shoulder blades
+    assert back != pytest.approx(j["shoulder"])
+    assert math.dist(head, j["head"]) < HEAD_R + 3  # the back of the head
+    # Apart from each other and from the top fist, so each reads as its own dot.
+    for p, q in ((tail, back), (back, head)):
+        assert math.dist(p, q) > 8
+    for p in dots:
+        assert math.dist(p, j["far_hand"]) > 4
+
+
+@pytest.mark.parametrize("position", ["stand", "hinge"])
+def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
+    from generator.figures.body import FOREARM, UPPER_ARM
+    from generator.figures.props import POLE_R
+
+    j = pose_joints("hip-hinge", position)
+    (a, b), _ = pole_and_dots(position)
+    up = direction(j["hip"], j["shoulder"])
+    u = (math.cos(math.radians(up)), math.sin(math.radians(up)))
+
+    def height(p):  # how far along the back, from the hip
+        return (p[0] - j["hip"][0]) * u[0] + (p[1] - j["hip"][1]) * u[1]
+
+    for hand in ("near_hand", "far_hand"):
+        assert math.dist(j["shoulder"], j[hand]) < UPPER_ARM + FOREARM  # within reach
+        assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5  # on the pole
+    assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
+    assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
+    assert height(j["near_hand"]) < height(j["waist"])  # at the low back

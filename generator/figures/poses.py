@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from .body import (
     FAR,
     FOOT,
-    HAND_R,
     HEAD_R,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -42,7 +41,7 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import Circle, Shape, box_of
+from .draw import Core, Shape, box_of, fill_pen, outline_pen
 from .props import (
     CUSHION_H,
     RING,
@@ -565,15 +564,19 @@ def _standing(hinge: bool, pelvis: float, knee: float = 32.0) -> Pose:
     )
 
 
+POLE_BACK = 7.0  # the upper back contact: this far below the shoulder joint, along the back
+POLE_FIST = 3.0  # the top hand: this far above the shoulder joint, behind the neck
+
+
 def _dowel_line(sk: Skeleton) -> tuple[Point, Point, list[Point]]:
-    """Ends of the pole and its contacts: tailbone, between the shoulder blades, head."""
+    """Ends of the pole and its three contacts: tailbone, upper back, back of the head."""
     j = sk.joints
     tp, ap = frame(sk.dirs["pelvis"])
     tc, ac = frame(sk.dirs["chest"])
     _, ah = frame(sk.dirs["neck"])
     pole_r = 1.2
     tail = offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK - R_PELVIS - pole_r))
-    back = offset(j["shoulder"], (tc, -5.0), (ac, -1.0 - R_CHEST - pole_r))
+    back = offset(j["shoulder"], (tc, -POLE_BACK), (ac, -1.0 - R_CHEST - pole_r))
     d = heading(tail, back)
     head_back = offset(j["head"], (ah, -HEAD_R - pole_r))
     # Project the back of the head onto the pole so the top dot sits on the pole.
@@ -583,14 +586,18 @@ def _dowel_line(sk: Skeleton) -> tuple[Point, Point, list[Point]]:
 
 
 def _hip_hinge(hinge: bool) -> Scene:
-    pose = _standing(hinge, 36.0 if hinge else 90.0)
-    p0, p1, dots = _dowel_line(solve(pose))
+    pose = _standing(hinge, 30.0 if hinge else 90.0)
+    sk0 = solve(pose)
+    p0, p1, dots = _dowel_line(sk0)
     d = heading(p0, p1)
     # Near hand holds the pole at the low back, just below the tailbone contact; the far
-    # hand holds it behind the neck (its elbow shows beside the head, drawn light so the
-    # head stays clear).
+    # hand holds it behind the neck, above the shoulder, between the upper back and head
+    # contacts (the far arm is hidden by the body: its fist is drawn on the pole).
     low_grip = along(dots[0], d, -3.0)
-    top_grip = along(dots[0], d, math.dist(dots[0], dots[2]) - 9.0)
+    u = unit(d)
+    shoulder = sk0.joints["shoulder"]
+    s = (shoulder[0] - dots[0][0]) * u[0] + (shoulder[1] - dots[0][1]) * u[1]
+    top_grip = along(dots[0], d, s + POLE_FIST)
     sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
     props = _pole(sk)
     if hinge:
@@ -600,13 +607,29 @@ def _hip_hinge(hinge: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+FIST_GRIP = (2.8, 2.6)  # the far fist round the pole: half its width across, half along
+
+
 def _pole(sk: Skeleton) -> list[Shape]:
-    """The pole along the back, on top: the pole and its contact dots are the point. The
-    far hand's fist is drawn over it behind the neck (the far arm itself is hidden by the
-    body), so both hands show on the pole."""
+    """The pole along the back, on top: the pole and its three contact dots are the
+    point. The far hand's fist is drawn over it behind the neck (the far arm itself is
+    hidden by the body), so both hands show on the pole: a grey grip wrapped across the
+    pole, wider than it and unlike the round black dots."""
     hand = sk.joints["far_hand"]
-    fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
-    return [dowel(*_dowel_line(sk), layer=85), Shape(86, (fist,), box_of([hand], HAND_R + 1.0))]
+    p0, p1, dots = _dowel_line(sk)
+    d = heading(p0, p1)
+    across = (
+        Core(
+            (along(hand, d + 90.0, FIST_GRIP[0]), along(hand, d - 90.0, FIST_GRIP[0])), closed=False
+        ),
+    )
+    r = FIST_GRIP[1]
+    fist = Shape(
+        86,
+        (outline_pen(across, r, FAR), fill_pen(across, r, FAR, solid=False)),
+        box_of([hand], FIST_GRIP[0] + r + FAR.width),
+    )
+    return [dowel(p0, p1, dots, layer=85), fist]
 
 
 def _deadlift(bottom: bool) -> Scene:
