@@ -26,6 +26,7 @@ from generator.figures.body import (
     LUMBAR,
     NECK,
     R_HAND,
+    R_SHIN,
     R_THIGH,
     SEGMENT_LENGTHS,
     SEGMENTS,
@@ -422,6 +423,53 @@ def test_deadlift_lowers_the_kettlebell_from_thighs_to_shins():
     bell = bottom["near_hand"][1] - KETTLEBELL_DROP
     assert bell < bottom["near_knee"][1]
     assert bottom["near_hand"][0] > bottom["near_knee"][0]  # in front of the shins
+
+
+def deadlift_bell(position: str) -> tuple[tuple[float, float], float]:
+    """The kettlebell's ball as drawn: (centre, radius) of the figure's dark circle."""
+    from generator.figures.props import PROP_DARK
+
+    elements = drawn(parse(figure_svg("reverse-deadlift", position, "left", ALT)))
+    (bell,) = [el for el in elements if el.get("fill") == PROP_DARK.fill]
+    return world("reverse-deadlift", bell.get("cx"), bell.get("cy")), float(bell.get("r"))
+
+
+@pytest.mark.parametrize(
+    ("position", "joints", "radii"),
+    [("top", ("hip", "near_knee"), R_THIGH), ("bottom", ("near_knee", "near_ankle"), R_SHIN)],
+)
+def test_deadlift_bell_hangs_close_in_front_of_the_thighs_then_the_shins(position, joints, radii):
+    # Blind review: a bell over the side of the thigh read as a one-hand suitcase carry,
+    # and at the bottom it hung away from the shins. The steps: both hands, in front of
+    # the thighs; lower it toward the shins, close to the legs.
+    j = pose_joints("reverse-deadlift", position)
+    centre, r = deadlift_bell(position)
+    a, b = (j[name] for name in joints)
+    assert min(a[1], b[1]) < centre[1] < max(a[1], b[1])  # beside the thigh / the shin
+    gap = distance_to_line(centre, a, b) - r  # from the bell's rim to the leg's centre line
+    assert radii[1] < gap < radii[0] + WORK.width  # touching the drawn leg, not over it
+    t = (centre[1] - a[1]) / (b[1] - a[1])
+    assert centre[0] > a[0] + (b[0] - a[0]) * t  # in front of it
+    for hand in ("near_hand", "far_hand"):  # held in both hands, arms within reach
+        assert math.dist(j[hand], centre) == pytest.approx(KETTLEBELL_DROP, abs=2.0)
+        assert math.dist(j[hand], j["shoulder"]) <= SEGMENT_LENGTHS["near_upper_arm"] + 16.0
+
+
+def test_deadlift_head_stays_in_line_with_the_back():
+    # Blind review: in the lowering the head dropped below the line of the back. The
+    # back of the drawn head lines up with the drawn back (the chest's surface stands
+    # further behind its joint line than the head's does behind its centre).
+    from generator.figures.body import CHEST_BACK, R_CHEST, S_TRUNK
+
+    for position in ("top", "bottom"):
+        j = pose_joints("reverse-deadlift", position)
+        up = math.radians(direction(j["hip"], j["shoulder"]))
+        behind = (-math.sin(up), math.cos(up))  # the back's side of the hip-shoulder line
+        off = (j["head"][0] - j["shoulder"][0]) * behind[0] + (
+            j["head"][1] - j["shoulder"][1]
+        ) * behind[1]
+        assert 0 <= off < 2.0  # on the line, if anything lifted a little, never dropped
+        assert off + S_TRUNK == pytest.approx(R_CHEST + CHEST_BACK, abs=0.5)
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FLAT_FOOTED)

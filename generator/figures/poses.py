@@ -20,10 +20,12 @@ from .body import (
     R_CHEST,
     R_HAND,
     R_PELVIS,
+    R_SHIN,
     R_THIGH,
     SHIN,
     SUPINE_HIP_Y,
     THIGH,
+    WORK,
     Limb,
     Point,
     Pose,
@@ -44,6 +46,7 @@ from .body import (
 from .draw import Core, Shape, box_of, fill_pen, outline_pen
 from .props import (
     CUSHION_H,
+    KETTLEBELL_DROP,
     RING,
     ROLLER_R,
     SLIDER_TOP,
@@ -632,18 +635,47 @@ def _pole(sk: Skeleton) -> list[Shape]:
     return [dowel(p0, p1, dots, layer=85), fist]
 
 
+BELL_R = 5.6  # the kettlebell's drawn radius (see props.kettlebell)
+ARM_REACH = 33.8  # shoulder to hand with the arms hanging straight
+DEADLIFT_NECK = -8.0  # the head lifted a little, so it stays in line with the back
+
+
+def _leg_front(sk: Skeleton, y: float) -> float:
+    """x of the front of the drawn working leg (outline included) at height ``y``."""
+    j = sk.joints
+    for a, b, ra, rb in (
+        (j["hip"], j["near_knee"], R_THIGH[0], R_THIGH[1]),
+        (j["near_knee"], j["near_ankle"], R_SHIN[0], R_SHIN[1]),
+    ):
+        if min(a[1], b[1]) <= y <= max(a[1], b[1]):
+            t = (y - a[1]) / (b[1] - a[1])
+            return a[0] + (b[0] - a[0]) * t + ra + (rb - ra) * t + WORK.width / 2
+    return j["near_ankle"][0] + R_SHIN[1] + WORK.width / 2
+
+
 def _deadlift(bottom: bool) -> Scene:
     pose = _standing(bottom, 30.0 if bottom else 90.0, knee=36.0)
-    sh = solve(pose).joints["shoulder"]
-    # Arms hang straight down (slightly forward at the top, round the thighs).
-    grip = (sh[0] + 1.0, sh[1] - 33.0) if bottom else (sh[0] + 9.0, sh[1] - 32.6)
-    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.0, grip[1] + 0.3))))
+    pose = replace(pose, neck=DEADLIFT_NECK)
+    sk = solve(pose)
+    sh = sk.joints["shoulder"]
+    # Both hands on the handle, arms straight, the bell hanging just in front of the legs
+    # (the thighs at the top, the shins at the bottom): "keep it close to your legs". A
+    # bell over the thigh read as a one-hand suitcase carry at the side.
+    lo, hi = sh[0] - 20.0, sh[0] + 20.0
+    for _ in range(50):
+        x = (lo + hi) / 2
+        y = sh[1] - math.sqrt(ARM_REACH**2 - (x - sh[0]) ** 2)
+        gap = x - BELL_R - _leg_front(sk, y - KETTLEBELL_DROP)
+        lo, hi = (lo, x) if gap > 0.4 else (x, hi)
+    grip = (hi, sh[1] - math.sqrt(ARM_REACH**2 - (hi - sh[0]) ** 2))
+    # The far hand beside the near one on the handle, its arm just showing behind.
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.6, grip[1] + 0.4))))
     g = sk.joints["near_hand"]
     props = _bell(sk)
     if bottom:
         props += [
-            arrow((g[0] + 11.0, g[1] + 6.0), (g[0] + 11.0, g[1] - 12.0)),
-            stopwatch((g[0] + 11.0, g[1] + 12.0)),  # lowered slowly
+            arrow((g[0] + 13.0, g[1] + 6.0), (g[0] + 13.0, g[1] - 12.0)),
+            stopwatch((g[0] + 13.0, g[1] + 12.0)),  # lowered slowly
         ]
     return Scene(sk, tuple(props))
 
