@@ -687,13 +687,59 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
 
 
 def slb_roller(position: str) -> tuple[tuple[float, float], float]:
-    """The straight-leg bridge's roller as drawn: (centre, radius) of its near end, the
-    figure's biggest circle."""
+    """The straight-leg bridge's roller as drawn: (centre, height to the centre) of its
+    near end, the figure's one ellipse."""
     elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
-    end = max(
-        (el for el in elements if el.tag == f"{SVG_NS}circle"), key=lambda el: float(el.get("r"))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    return world("straight-leg-bridge", end.get("cx"), end.get("cy")), float(end.get("ry"))
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), [*BRIDGES[2:4], ("foam-roll", "roll")])
+def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
+    # Blind review: a circle with a hub read as a wheel. The near end is an upright
+    # ellipse (the round end seen a little from the side), no hub, with the roller's
+    # length showing behind it.
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    (cx, cy), rx, ry = (
+        world(exercise_id, end.get("cx"), end.get("cy")),
+        *(float(end.get(k)) for k in ("rx", "ry")),
     )
-    return world("straight-leg-bridge", end.get("cx"), end.get("cy")), float(end.get("r"))
+    assert cy == pytest.approx(ry, abs=0.1)  # standing on the floor
+    assert 0.4 * ry < rx < 0.8 * ry
+    body = elements[elements.index(end) - 1]  # the length, drawn just under the end
+    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(body)]
+    assert max(abs(x - cx) for x, _ in points) > ry + rx  # it shows beyond the end
+    assert all(y > -0.1 for _, y in points)  # on the floor, not through it
+    hubs = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == "#222222"]
+    assert hubs == []  # no hub: a wheel has one
+
+
+@pytest.mark.parametrize("position", ["knee", "ankle"])
+def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_arms_nearly_straight(position):
+    # Blind review: one arm bent double with a small round hand read as an odd extra limb.
+    j = pose_joints("straight-leg-bridge", position)
+    flex = pose_flexion("straight-leg-bridge", position)
+    elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
+    (far_fist,) = [
+        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
+    ]
+    assert (
+        math.dist(
+            world("straight-leg-bridge", far_fist.get("cx"), far_fist.get("cy")), j["far_hand"]
+        )
+        < 0.1
+    )
+    far_leg = next(el for el in elements if el.get("fill") == FAR.fill)
+    assert elements.index(far_leg) < elements.index(far_fist)  # over the shin it holds
+    for side in ("near", "far"):
+        hand = j[f"{side}_hand"]
+        assert distance_to_line(hand, j["far_knee"], j["far_ankle"]) < 0.5  # on the shin
+        t = (hand[0] - j["far_knee"][0]) * (j["far_ankle"][0] - j["far_knee"][0]) + (
+            hand[1] - j["far_knee"][1]
+        ) * (j["far_ankle"][1] - j["far_knee"][1])
+        assert 0 < t / SHIN**2 < 0.35  # just below the knee
+    assert flex["near_elbow"] < 20  # the visible arm reaches up nearly straight
 
 
 def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air():

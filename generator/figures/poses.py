@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from .body import (
     FAR,
     FOOT,
+    HAND_R,
     HEAD_R,
+    LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
     R_CHEST,
@@ -43,7 +45,7 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import Core, Shape, box_of, fill_pen, outline_pen
+from .draw import Circle, Core, Shape, box_of, fill_pen, outline_pen
 from .props import (
     CUSHION_H,
     KETTLEBELL_DROP,
@@ -479,7 +481,9 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     pose = _bridge_pose(
         (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
         near_leg=Limb(0.0, 0.0, -15.0),
-        far_leg=Limb(138.0, 125.0, -10.0),  # knee hugged towards the chest
+        # The knee pulled towards the chest, high enough that arms reaching up to the
+        # shin are nearly straight (bent double, they read as an odd extra limb).
+        far_leg=Limb(116.0, 104.0, -10.0),
     )
     if not up:
         top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
@@ -493,17 +497,28 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     assert sk.pose is not None
     pose = replace(sk.pose, hip=(sk.pose.hip[0] + (shift if up else 0.0), pose.hip[1]))
     sk = solve(pose)
-    # Both hands hold the far shin just below the knee.
+    # Both hands clasp the far shin just below the knee, one fist above the other.
     j = sk.joints
-    grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
-    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
+    near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
+    sk = solve(replace(pose, near_arm=Reach(near), far_arm=Reach(far)))
     hip = sk.joints["hip"]
     under = _slb_roller(sk) if at_knee else [roller((sk.joints["near_heel"][0], r), r=r)]
+    under.append(_far_fist(sk))
     # The arrow lifts the hips: in the air right above them (under the buttock it read as
     # a post holding them up; on the thigh, as "lift this leg").
     if up:
         under.append(arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0)))
     return Scene(sk, tuple(under))
+
+
+SHIN_GRIPS = (5.5, 3.0)  # the near and far fists on the held shin: this far below the knee
+
+
+def _far_fist(sk: Skeleton) -> Shape:
+    """The far hand's fist, grey like the far arm, over the far shin it holds."""
+    hand = sk.joints["far_hand"]
+    fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
+    return Shape(LAYER_FAR + 1, (fist,), box_of([hand], HAND_R + FAR.width))
 
 
 def _slb_roller(sk: Skeleton) -> list[Shape]:
@@ -788,7 +803,7 @@ ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,
     "toe-touch": _knee_ball,
     "prone-iso": _heel_band,
-    "straight-leg-bridge": _slb_roller,
+    "straight-leg-bridge": lambda sk: [*_slb_roller(sk), _far_fist(sk)],
     "ecc-sliders": _heel_sliders,
     "hip-hinge": _pole,
     "reverse-deadlift": _bell,

@@ -51,7 +51,6 @@ HALF_ROLL_R = 8.0
 # shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
 DEPTH = (55.0, 3.0)
 HALF_DEPTH = (28.0, 1.5)
-ROLLER_DEPTH = (18.0, 0.8)
 
 
 def _tube(
@@ -98,15 +97,34 @@ def _tube_box(front: Point, r: float, length: float, pad: float, angle: float = 
     return box_of([front, along(front, angle, length)], r + pad)
 
 
-def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
-    """A foam roller lying across under the body, seen end on: the round end the body
-    rests on (radius ``r``) with its hollow core, and a short stub of its length
-    receding low behind, so it reads as a solid roller without poking out above the
-    limb that lies on it."""
-    angle, length = ROLLER_DEPTH
-    body, end = _tube(centre, r, r * length, False, PROP, PROP_GREY, angle)
-    core = Circle(centre, r * 0.42, PROP.fill, PROP.stroke, PROP.width)
-    return Shape(layer, (body, end, core), _tube_box(centre, r, r * length, PROP.width, angle))
+LOG_END = 0.62  # a lying roller's near end: an ellipse this much narrower than tall
+LOG_DEPTH = (160.0, 1.5)  # its length: receding (direction, length in radii)
+
+
+def roller(
+    centre: Point, layer: int = 10, r: float = ROLLER_R, angle: float = LOG_DEPTH[0]
+) -> Shape:
+    """A foam roller lying across under the body: its near end an upright ellipse (the
+    round end seen a little from the side) standing on the floor, ``r`` high to its
+    centre, so the body rests on its top, and its length receding behind it in direction
+    ``angle`` to a rounded far end. (A circle with a hub read as a wheel.)"""
+    rx = r * LOG_END
+    back = along(centre, angle, r * LOG_DEPTH[1])
+    # The far end's outer half: the one away from the near end.
+    turn = -90.0 if math.cos(math.radians(angle)) >= 0 else 90.0  # from the top, outwards
+    far_end = [ellipse_arc(back, rx, r, 90.0 + k * turn, 90.0 + (k + 1) * turn) for k in (0, 1)]
+    body: Commands = (
+        ("M", ((centre[0], centre[1] + r),)),
+        ("L", ((back[0], back[1] + r),)),
+        *(("C", arc[1:]) for arc in far_end),
+        ("L", ((centre[0], centre[1] - r),)),
+        ("Z", ()),
+    )
+    elements = (
+        Path(body, PROP.fill, PROP.stroke, PROP.width),
+        Ellipse(centre, rx, r, PROP_GREY),
+    )
+    return Shape(layer, elements, box_of([centre, back], r + PROP.width))
 
 
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
