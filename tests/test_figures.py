@@ -919,27 +919,42 @@ def test_prone_figures_lie_face_down(position):
 
 
 def test_prone_band_hangs_slack_at_the_start_and_is_stretched_in_the_hold():
-    # Blind review: at the start, two rings at the ankles read as an ankle cuff.
+    # Blind review: rings at the ankles read as an ankle cuff, handcuffs or glasses; two
+    # black strands as a rigid rod. The band is one flat strip (light, dark-edged) across
+    # both ankles: a loose loop hanging below them at the start, straight in the hold.
     from generator.figures.poses import BAND_REST
+    from generator.figures.props import BAND, FLAT_BAND_R
 
-    def slack_lines(position):
+    def band(position):
         elements = drawn(parse(figure_svg("prone-iso", position, "left", ALT)))
-        return [
-            el
-            for el in elements
-            if el.get("fill") == "none" and el.get("stroke") == INK and "C" in el.get("d", "")
-        ]
+        assert not [el for el in elements if el.tag == f"{SVG_NS}ellipse"]  # no rings
+        loose = [el for el in elements if el.get("stroke") == INK and "C" in el.get("d", "")]
+        assert loose == []  # no thin black line
+        (strip,) = [el for el in elements if el.get("stroke") == BAND.fill]
+        assert float(strip.get("stroke-width")) == pytest.approx(2 * FLAT_BAND_R)
+        assert FLAT_BAND_R >= 1.0  # a broad strip, not a line
+        outline_of(elements, strip, BAND.stroke)  # with a dark edge
+        return [world("prone-iso", *pair.split(",")) for pair in coordinates(strip)]
 
     start, hold = pose_joints("prone-iso", "start"), pose_joints("prone-iso", "hold")
     near, far = start["near_ankle"], start["far_ankle"]
-    assert math.dist(near, far) > 5  # the rings apart, not one cuff
-    (loop,) = slack_lines("start")
-    points = [world("prone-iso", *pair.split(",")) for pair in coordinates(loop)]
-    # Hanging loose below the ankles, behind the calves, clear of the near shin.
-    assert min(y for _, y in points) < min(near[1], far[1]) - 12
-    assert max(x for x, _ in points) > max(near[0], far[0]) + 10
-    assert slack_lines("hold") == []  # stretched: straight strands, no loose loop
-    assert math.dist(hold["near_ankle"], hold["far_ankle"]) > BAND_REST
+    assert math.dist(near, far) > 5  # the ankles apart, the band round both
+    points = band("start")
+    for ankle in (near, far):  # across each ankle
+        assert min(math.dist(ankle, p) for p in points) < 5
+    # Slack: hanging well below both ankles, round the outside of both.
+    assert min(y for _, y in points) < min(near[1], far[1]) - 6
+    assert min(x for x, _ in points) < min(near[0], far[0]) - 2
+    assert max(x for x, _ in points) > max(near[0], far[0]) + 2
+    # Stretched: the ankles pulled apart, the strand between them straight.
+    near, far = hold["near_ankle"], hold["far_ankle"]
+    assert math.dist(near, far) > BAND_REST
+    points = band("hold")
+    assert len(points) == 4  # across one ankle, straight over, across the other
+    a, b = points[1], points[2]
+    assert math.dist(a, near) < 5
+    assert math.dist(b, far) < 5
+    assert all(y > -0.5 for _, y in points)  # not through the floor
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), [*LYING[:3], *BRIDGES])

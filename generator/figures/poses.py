@@ -48,11 +48,10 @@ from .body import (
 from .draw import Circle, Core, Shape, box_of, fill_pen, outline_pen
 from .props import (
     CUSHION_H,
+    FLAT_BAND_R,
     KETTLEBELL_DROP,
-    RING,
     ROLLER_R,
     SLIDER_TOP,
-    ankle_ring,
     arc_arrow,
     arrow,
     ball,
@@ -60,12 +59,11 @@ from .props import (
     box,
     cushion,
     dowel,
+    flat_band,
     half_roll,
     kettlebell,
     pause_mark,
     roller,
-    rubber,
-    slack_band,
     slider,
     stopwatch,
 )
@@ -335,7 +333,9 @@ def _prone(hold: bool) -> Scene:
 
 
 BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
-BAND_HANG = (16.0, -24.0)  # how the slack loop hangs behind the calves at its slackest
+BAND_SAG = 18.0  # how far the slack loop's curve reaches below the ankles at its slackest
+BAND_SPREAD = 4.0  # and how far out to either side
+BAND_WRAP = 4.2  # half the width of the band's turn across an ankle (the shin and a bit)
 
 
 def band_slack(near: Point, far: Point) -> float:
@@ -345,28 +345,42 @@ def band_slack(near: Point, far: Point) -> float:
 
 
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both heels: a ring round each ankle (a loop seen from the
-    side and a little above) and the rest of the loop between them: slack, hanging loose
-    behind the calves (the loop goes round the backs of the heels) while the ankles are
-    close; stretched into two straight strands once the lowered leg pulls them apart.
-    (Rings alone read as an ankle cuff; one strap as a rod.)"""
+    """The band looped round both ankles as one flat strip: across each ankle, and
+    between them a loose loop hanging below both while they are close, or a straight
+    strand once the lowered leg stretches it. (Rings at the ankles read as handcuffs or
+    glasses, and two black strands as a rigid rod.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
-    shapes = [ankle_ring(near, sk.dirs["near_shin"]), ankle_ring(far, sk.dirs["far_shin"])]
+    d = heading(near, far)
+    ends = []
+    for p, side in ((near, "near"), (far, "far")):
+        across = sk.dirs[f"{side}_shin"] + 90.0
+        a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
+        # Across an ankle by the floor, it stops short of the floor.
+        a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
+        # The end nearer the other ankle is where the strand between them leaves.
+        toward = d if side == "near" else d + 180.0
+        inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
+        ends.append((b, a) if inner_first else (a, b))
+    (n_out, n_in), (f_out, f_in) = ends
     slack = band_slack(near, far)
-    if slack > 0:
-        hang = (BAND_HANG[0] * slack, BAND_HANG[1] * slack)
-        # From the backs of the rings (a shin pointing up: their right-hand side).
-        ends = [
-            along(p, sk.dirs[f"{side}_shin"] - 90.0, RING[0])
-            for p, side in ((near, "near"), (far, "far"))
-        ]
-        shapes.append(slack_band(*ends, hang))
-    else:
-        d = heading(near, far)
-        strands = [[along(near, d + s * 90.0, 1.2), along(far, d + s * 90.0, 1.2)] for s in (1, -1)]
-        shapes.append(rubber(strands))
-    return shapes
+    if slack == 0:
+        return [flat_band([n_out, n_in, f_in, f_out])]  # stretched straight between them
+    # Slack, the loop hangs loose round both ankles: from the outer side of the near one
+    # down round under both and up to the outer side of the far one (a cubic curve, its
+    # control points below the ankles and a little out to either side).
+    drop, spread = BAND_SAG * slack, BAND_SPREAD * slack
+    u = unit(d)
+    c1 = (n_out[0] - u[0] * spread, n_out[1] - drop)
+    c2 = (f_out[0] + u[0] * spread, f_out[1] - drop)
+    loop = [
+        tuple(
+            (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
+            for p0, p1, p2, p3 in zip(n_out, c1, c2, f_out, strict=True)
+        )
+        for t in (0.2, 0.4, 0.6, 0.8)
+    ]
+    return [flat_band([n_in, n_out, *loop, f_out, f_in])]
 
 
 # --- bridges ---------------------------------------------------------------------------

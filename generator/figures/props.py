@@ -254,39 +254,18 @@ def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape
     return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
 
 
-RING = (3.4, 1.4)  # a band's loop round an ankle: half its width and half its depth
+FLAT_BAND_R = 1.2  # half a flat band's drawn width: a broad strip, not a line
 
 
-def ankle_ring(ankle: Point, shin: float, layer: int = 91) -> Shape:
-    """The band's loop round an ankle, seen from the side and a little above: a flat
-    ring across the shin (``shin`` is the shin's direction), over the leg."""
-    across = abs(math.sin(math.radians(shin))) > math.sqrt(0.5)  # a shin more up than along
-    rx, ry = RING if across else RING[::-1]
-    ring = Ellipse(ankle, rx, ry, Style("none", BAND.stroke, 1.6))
-    return Shape(layer, (ring,), box_of([ankle], max(rx, ry) + 1.0))
-
-
-def rubber(strands: Sequence[Sequence[Point]], layer: int = 90) -> Shape:
-    """The strands of a stretched elastic loop: thin black lines (ink)."""
-    commands: Commands = tuple(
-        c for strand in strands for c in (("M", (strand[0],)), ("L", tuple(strand[1:])))
+def flat_band(points: Sequence[Point], layer: int = 90) -> Shape:
+    """A flat elastic band (a loop round both ankles) through ``points``: one broad
+    light strip with a dark edge, open at its ends."""
+    core = (Core(tuple(points), closed=False),)
+    elements = (
+        Pen(core, 2 * FLAT_BAND_R + 2 * BAND.width, BAND.stroke),
+        Pen(core, 2 * FLAT_BAND_R, BAND.fill),
     )
-    points = [p for strand in strands for p in strand]
-    return Shape(layer, (), box_of(points, INK_W), ink=commands)
-
-
-SLACK_W = 1.5  # a slack band's line: about as heavy as the ink
-
-
-def slack_band(a: Point, b: Point, hang: Point, layer: int = 90) -> Shape:
-    """A slack elastic loop between ``a`` and ``b``, hanging loose: one black line that
-    drops from ``a`` and sweeps round, ``hang`` (dx, dy) off both ends at its control
-    points, back up to ``b``. Its own unfilled element: in the figure's ink a loop would
-    be filled."""
-    # The far control point a little further out, so the loop hangs open, round-bottomed.
-    c1, c2 = (a[0] + hang[0], a[1] + hang[1]), (b[0] + 1.4 * hang[0], b[1] + hang[1])
-    path = Path((("M", (a,)), ("C", (c1, c2, b))), "none", INK, SLACK_W)
-    return Shape(layer, (path,), box_of([a, b, c1, c2], SLACK_W))
+    return Shape(layer, elements, box_of(points, FLAT_BAND_R + BAND.width))
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
