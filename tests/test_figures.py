@@ -573,7 +573,7 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][1]
     assert elements.index(ball) < elements.index(arm)
     # Its seam is ink on the ball.
-    (ink,) = [el for el in elements if el.get("fill") == INK]
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     seams = re.findall(r"M([\d.]+),([\d.]+)Q([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", ink.get("d"))
     assert any(
         all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
@@ -633,24 +633,32 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
 def test_heel_dig_shows_the_effort_on_the_leg_and_no_movement_along_the_floor():
     # Blind review: an arrow along the floor read as "slide the foot"; the steps say dig
     # the heel down and pull it back without moving. The efforts are white arrows on
-    # the dark leg: down into the heel, and along the back of the thigh to the hip.
+    # the dark leg: down into the heel; and the pull (bending the knee against the
+    # floor), a short curved arrow along the back of the thigh by the knee, round it
+    # towards the heel (one along the thigh towards the hip read as "slide the knee").
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
-    (ink,) = [el for el in elements if el.get("fill") == INK]
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     assert "Z" not in ink.get("d")  # no black arrowheads: nothing moves
     arrows = [el for el in elements if el.get("fill") == el.get("stroke") == "#ffffff"]
-    ends = [
-        [world("supine-iso", *pair.split(",")) for pair in coordinates(el)[:3]] for el in arrows
-    ]
-    dig, pull = sorted(ends, key=lambda e: -e[0][0])
-    start, _, tip = dig
+    dig, pull = sorted(arrows, key=lambda el: "Q" in el.get("d"))
+    start, _, tip = (world("supine-iso", *pair.split(",")) for pair in coordinates(dig)[:3])
     assert math.dist(tip, j["near_heel"]) < 4  # into the heel
     assert math.sin(math.radians(direction(start, tip))) < -0.8  # down, into the floor
-    start, _, tip = pull
-    to_hip = direction(j["near_knee"], j["hip"])
-    assert abs(direction(start, tip) - to_hip) < 15  # towards the bottom
-    for p in (start, tip):  # on the thigh, not along the floor
-        assert distance_to_line(p, j["hip"], j["near_knee"]) < R_THIGH[0]
+    assert "Q" in pull.get("d")  # curved
+    start, bend, end = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:3])
+    head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
+    hip, knee, ankle = j["hip"], j["near_knee"], j["near_ankle"]
+    assert distance_to_line(start, hip, knee) < R_THIGH[0]  # from the thigh ...
+    assert math.dist(start, knee) < 12  # ... close to the knee
+    assert (start[0] - knee[0]) * (hip[1] - knee[1]) - (start[1] - knee[1]) * (
+        hip[0] - knee[0]
+    ) < 0  # on its back (under) side
+    assert distance_to_line(end, knee, ankle) < R_THIGH[1]  # round onto the shin ...
+    assert math.dist(head, j["near_heel"]) < math.dist(start, j["near_heel"]) - 5  # to the heel
+    assert math.dist(start, head) < 14  # short
+    assert distance_to_line(bend, start, end) > 1  # plainly curved
+    for p in (start, bend, end, head):  # on the leg, not along the floor
         assert p[1] > 8
 
 
@@ -867,7 +875,7 @@ def test_nordic_lowers_the_body_forward_in_one_straight_line():
     # A curved arrow shows the lowering; the start position has no arrow.
     for position, curved in (("kneel", False), ("lower", True)):
         elements = drawn(parse(figure_svg("nordic", position, "left", ALT)))
-        (ink,) = [el for el in elements if el.get("fill") == INK]
+        (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
         assert ("Q" in ink.get("d")) is curved
 
 
@@ -1000,13 +1008,29 @@ def test_holds_carry_a_pause_sign_slow_moves_a_stopwatch_and_nothing_else_does(
     exercise_id, position
 ):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    # The stopwatch a white face in a black rim; the pause sign a black disc with two
+    # white bars (bold: thin bars in a white ring read as "II" or "11" at 5 cm).
     marks = [
-        float(el.get("r"))
+        (float(el.get("r")), el.get("fill"))
         for el in elements
-        if el.tag == f"{SVG_NS}circle" and el.get("fill") == "#ffffff" and el.get("stroke") == INK
+        if el.tag == f"{SVG_NS}circle"
+        and ((el.get("stroke") == INK and el.get("fill") == "#ffffff") or el.get("fill") == INK)
     ]
-    expected = {"hold": [PAUSE_R], "slow": [WATCH_R]}.get(MARKS.get((exercise_id, position)), [])
+    expected = {"hold": [(PAUSE_R, INK)], "slow": [(WATCH_R, "#ffffff")]}.get(
+        MARKS.get((exercise_id, position)), []
+    )
     assert marks == expected
+    if expected == [(PAUSE_R, INK)]:
+        assert PAUSE_R >= 5
+        disc = next(el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == INK)
+        bars = elements[elements.index(disc) + 1]
+        assert bars.get("fill") == "#ffffff"
+        assert bars.get("d").count("Z") == 2  # two bars
+        centre = world(exercise_id, disc.get("cx"), disc.get("cy"))
+        corners = [world(exercise_id, *pair.split(",")) for pair in coordinates(bars)]
+        assert all(math.dist(p, centre) < PAUSE_R * 0.75 for p in corners)  # on the disc
+        xs = sorted(x for x, _ in corners)
+        assert xs[3] - xs[0] >= 1.5  # each bar bold, not a hairline
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)

@@ -56,6 +56,7 @@ from .props import (
     arrow,
     ball,
     band,
+    bent_arrow,
     box,
     cushion,
     dowel,
@@ -288,18 +289,23 @@ def _supine_iso() -> Scene:
     j = sk.joints
     heel, knee, hip = j["near_heel"], j["near_knee"], j["hip"]
     # The effort, with nothing moving (the pause sign), as white arrows on the dark leg:
-    # the heel digs down, an arrow down the lower shin into the heel, and pulls back
-    # towards the bottom, an arrow along the back of the thigh (the hamstring) pointing
-    # at the hip. An arrow along the floor read as "slide the foot", which the steps
-    # forbid; a black one beside the heel was lost against the leg.
-    back = heading(knee, hip)
+    # the heel digs down, an arrow down the lower shin into the heel; and the back of
+    # the thigh pulls the heel back, bending the knee against the floor: a short arrow
+    # along the back of the thigh by the knee, curving round it towards the heel. (An
+    # arrow along the floor read as "slide the foot", which the steps forbid; one along
+    # the whole thigh, towards the hip, as "slide the knee towards you".)
     _, under = frame(sk.dirs["near_thigh"])  # a thigh pointing up from the hip: its back
-    pull = offset(knee, (under, 1.2))
+    _, calf = frame(sk.dirs["near_shin"] + 180.0)  # and a shin pointing up from the ankle
+    pull = (
+        offset(along(knee, heading(knee, hip), 10.0), (under, 1.8)),
+        offset(knee, (under, 1.5), (calf, -1.5)),
+        offset(along(knee, sk.dirs["near_shin"], 7.5), (calf, -1.8)),
+    )
     dig = along(j["near_ankle"], sk.dirs["near_shin"] + 180.0, 11.0)
     props = [
         arrow(dig, (heel[0] + 1.5, heel[1] + 1.8), colour="#ffffff"),
-        arrow(along(pull, back, 4.0), along(pull, back, 17.0), colour="#ffffff"),
-        pause_mark((knee[0] + 4.0, knee[1] + 10.0)),
+        bent_arrow(*pull),
+        pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
 

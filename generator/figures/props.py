@@ -287,22 +287,31 @@ def stopwatch(centre: Point, layer: int = 95) -> Shape:
     return Shape(layer, (face,), box_of([centre], WATCH_R + 2.2), ink=ink)
 
 
-PAUSE_R = 3.9  # the hold mark: a pause sign, as on a player's button
+PAUSE_R = 5.0  # the hold mark: a pause sign, as on a player's button
 
 
 def pause_mark(centre: Point, layer: int = 95) -> Shape:
-    """A hold: two bars in a white disc, the pause sign people know from any player.
+    """A hold: a black disc with two white bars, the pause button people know from any
+    player. Bold, so it reads at 5 cm (thin bars in a white ring read as "II" or "11").
     It stands alone (a hold has no movement to show); a slow move has a stopwatch."""
     x, y = centre
-    face = Circle(centre, PAUSE_R, "#ffffff", INK, INK_W * 0.8)
-    bar = PAUSE_R * 0.45
-    ink: Commands = (
-        ("M", ((x - 1.1, y - bar),)),
-        ("L", ((x - 1.1, y + bar),)),
-        ("M", ((x + 1.1, y - bar),)),
-        ("L", ((x + 1.1, y + bar),)),
+    disc = Circle(centre, PAUSE_R, INK, "none")
+    h, w, gap = PAUSE_R * 0.5, PAUSE_R * 0.16, PAUSE_R * 0.3  # half height, half width
+    bars = Path(
+        tuple(
+            c
+            for dx in (-gap, gap)
+            for c in (
+                ("M", ((x + dx - w, y - h),)),
+                ("L", ((x + dx + w, y - h), (x + dx + w, y + h), (x + dx - w, y + h))),
+                ("Z", ()),
+            )
+        ),
+        "#ffffff",
+        "none",
+        0.0,
     )
-    return Shape(layer, (face,), box_of([centre], PAUSE_R + 1.0), ink=ink)
+    return Shape(layer, (disc, bars), box_of([centre], PAUSE_R + 1.0))
 
 
 PARTNER = Style(fill="#ffffff", stroke="#1a1a1a", width=2.0)
@@ -359,6 +368,18 @@ def arrow(
     if both:
         commands += _head(start, deg + 180.0)
     return _arrow(commands, box_of([start, end], 3.5), colour, layer)
+
+
+def bent_arrow(
+    start: Point, control: Point, end: Point, layer: int = 95, colour: str = "#ffffff"
+) -> Shape:
+    """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
+    curve): white by default, an effort drawn on the dark leg."""
+    deg = heading(control, end)
+    tip_back = along(end, deg + 180.0, HEAD - 1.0)
+    # Out along the curve and back: a loop of no area, so the fill fills only the head.
+    shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
+    return _arrow(shaft + _head(end, deg), box_of([start, control, end], 3.5), colour, layer)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
