@@ -151,7 +151,8 @@ BALL_R = 6.5  # the soft ball squeezed between the knees, as big as a head
 BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
 TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
 # In front of the far leg and the trunk, behind the working leg: under the far foot it
-# was half hidden and read as a ball; the working foot rests on top of it.
+# was half hidden and read as a ball; the working foot rests on top of it. Its length
+# recedes away from the feet (to the left when it is under the heels), where it shows.
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
 # (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
@@ -191,7 +192,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
             far_arm=Limb(2.0, 6.0),
         )
         sk = solve(pose)
-        roll = half_roll(roll_x, layer=ROLL_LAYER, r=r)
+        roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
     # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
     # behind the heels, a long back tipped down from level just enough that nearly
@@ -219,7 +220,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
-    roll = half_roll(roll_x, layer=ROLL_LAYER, r=r)
+    roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
     # The standing start as a pale ghost behind: the reach comes down from there.
     start = _toe_touch(toes_up, down=False).skeleton
     props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]

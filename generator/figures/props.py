@@ -127,15 +127,26 @@ def roller(
     return Shape(layer, elements, box_of([centre, back], r + PROP.width))
 
 
-def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
+def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R, leftwards: bool = False) -> Shape:
     """Half foam roll, flat side down on the floor, lying across under the feet: a dome
     (a half disc) at the near end, where the foot rests on it, and its length receding,
-    so it reads as a half cylinder and not as a ball."""
+    so it reads as a half cylinder and not as a ball. The length recedes up to the
+    right, or (``leftwards``) to the left, away from a foot that would hide it."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
     # White like the other equipment, so it is not taken for the grey other foot.
     elements = _tube((cx, 0.0), r, length, True, PROP_GREY, PROP, angle)
-    box = _tube_box((cx, 0.0), r, length, PROP.width, angle)
-    return Shape(layer, elements, (box[0], 0.0, box[2], box[3]))
+    x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, PROP.width, angle)
+    if leftwards:  # the same drawing, mirrored about the dome's centre
+        elements = tuple(_mirrored(e, cx) for e in elements)  # type: ignore[assignment]
+        x0, x1 = 2 * cx - x1, 2 * cx - x0
+    return Shape(layer, elements, (x0, 0.0, x1, y1))
+
+
+def _mirrored(path: Element, cx: float) -> Path:
+    """A path mirrored about the vertical line x = cx."""
+    assert isinstance(path, Path)
+    commands = tuple((c, tuple((2 * cx - x, y) for x, y in pts)) for c, pts in path.commands)
+    return Path(commands, path.fill, path.stroke, path.width)
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
