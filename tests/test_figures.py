@@ -22,9 +22,12 @@ from generator.figures import (
 from generator.figures.body import (
     BODY,
     FAR,
+    FOOT,
     LUMBAR,
     NECK,
     R_HAND,
+    R_SHIN,
+    R_THIGH,
     SEGMENT_LENGTHS,
     SEGMENTS,
     SHIN,
@@ -33,8 +36,8 @@ from generator.figures.body import (
     WORK,
 )
 from generator.figures.draw import INK
-from generator.figures.poses import SLIDER_H, STOOL_H
-from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, WATCH_R
+from generator.figures.poses import STOOL_H
+from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, SLIDER_TOP, WATCH_R
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
@@ -422,6 +425,53 @@ def test_deadlift_lowers_the_kettlebell_from_thighs_to_shins():
     assert bottom["near_hand"][0] > bottom["near_knee"][0]  # in front of the shins
 
 
+def deadlift_bell(position: str) -> tuple[tuple[float, float], float]:
+    """The kettlebell's ball as drawn: (centre, radius) of the figure's dark circle."""
+    from generator.figures.props import PROP_DARK
+
+    elements = drawn(parse(figure_svg("reverse-deadlift", position, "left", ALT)))
+    (bell,) = [el for el in elements if el.get("fill") == PROP_DARK.fill]
+    return world("reverse-deadlift", bell.get("cx"), bell.get("cy")), float(bell.get("r"))
+
+
+@pytest.mark.parametrize(
+    ("position", "joints", "radii"),
+    [("top", ("hip", "near_knee"), R_THIGH), ("bottom", ("near_knee", "near_ankle"), R_SHIN)],
+)
+def test_deadlift_bell_hangs_close_in_front_of_the_thighs_then_the_shins(position, joints, radii):
+    # Blind review: a bell over the side of the thigh read as a one-hand suitcase carry,
+    # and at the bottom it hung away from the shins. The steps: both hands, in front of
+    # the thighs; lower it toward the shins, close to the legs.
+    j = pose_joints("reverse-deadlift", position)
+    centre, r = deadlift_bell(position)
+    a, b = (j[name] for name in joints)
+    assert min(a[1], b[1]) < centre[1] < max(a[1], b[1])  # beside the thigh / the shin
+    gap = distance_to_line(centre, a, b) - r  # from the bell's rim to the leg's centre line
+    assert radii[1] < gap < radii[0] + WORK.width  # touching the drawn leg, not over it
+    t = (centre[1] - a[1]) / (b[1] - a[1])
+    assert centre[0] > a[0] + (b[0] - a[0]) * t  # in front of it
+    for hand in ("near_hand", "far_hand"):  # held in both hands, arms within reach
+        assert math.dist(j[hand], centre) == pytest.approx(KETTLEBELL_DROP, abs=2.0)
+        assert math.dist(j[hand], j["shoulder"]) <= SEGMENT_LENGTHS["near_upper_arm"] + 16.0
+
+
+def test_deadlift_head_stays_in_line_with_the_back():
+    # Blind review: in the lowering the head dropped below the line of the back. The
+    # back of the drawn head lines up with the drawn back (the chest's surface stands
+    # further behind its joint line than the head's does behind its centre).
+    from generator.figures.body import CHEST_BACK, R_CHEST, S_TRUNK
+
+    for position in ("top", "bottom"):
+        j = pose_joints("reverse-deadlift", position)
+        up = math.radians(direction(j["hip"], j["shoulder"]))
+        behind = (-math.sin(up), math.cos(up))  # the back's side of the hip-shoulder line
+        off = (j["head"][0] - j["shoulder"][0]) * behind[0] + (
+            j["head"][1] - j["shoulder"][1]
+        ) * behind[1]
+        assert 0 <= off < 2.0  # on the line, if anything lifted a little, never dropped
+        assert off + S_TRUNK == pytest.approx(R_CHEST + CHEST_BACK, abs=0.5)
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), FLAT_FOOTED)
 def test_standing_feet_are_flat_on_the_floor(exercise_id, position):
     j = pose_joints(exercise_id, position)
@@ -449,6 +499,103 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     # "Bend your knees as much as you need": visibly bent, not a straight-legged reach.
     assert flex["near_knee"] > 25
     assert flex["far_knee"] > 25
+
+
+def toe_touch_roll(position: str) -> tuple[float, float]:
+    """The half roll's centre x and radius, as drawn: its near end is a white half disc,
+    a path from (x + r, 0) over the top to (x - r, 0)."""
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    (end,) = [
+        el
+        for el in elements
+        if el.get("fill") == "#ffffff" and el.get("stroke") == "#222222" and "C" in el.get("d")
+    ]
+    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(end)]
+    (x1, y1), (x0, y0) = sorted([points[0], points[-1]], reverse=True)
+    assert y0 == pytest.approx(0, abs=0.1)
+    assert y1 == pytest.approx(0, abs=0.1)
+    return (x0 + x1) / 2, (x1 - x0) / 2
+
+
+@pytest.mark.parametrize(
+    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.15))]
+)
+def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position, along_foot):
+    # Blind review: the two set-ups differed only by where the roll was. The foot rests
+    # on the roll, tilted, at the ball of the foot in one and at the heel in the other.
+    j = pose_joints("toe-touch", position)
+    cx, r = toe_touch_roll(position)
+    heel, toe = j["near_heel"], j["near_toe"]
+    t = ((cx - heel[0]) * (toe[0] - heel[0]) + (0 - heel[1]) * (toe[1] - heel[1])) / FOOT**2
+    assert along_foot[0] < t < along_foot[1]
+    assert distance_to_line((cx, 0.0), heel, toe) == pytest.approx(r, abs=0.3)  # on it
+    assert angle_from_floor(heel, toe) > 30  # the tilt shows
+    assert r >= 9  # big enough to see at 5 cm
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(position):
+    # Blind review: behind the far leg, the half roll was half hidden and read as a
+    # ball on the floor. It is drawn over the far leg and under the working one (whose
+    # foot rests on it), with its length receding behind its dome end.
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    far = next(el for el in elements if el.get("fill") == FAR.fill)
+    leg = work_leg(elements)
+    domes = [el for el in elements if el.get("stroke") == "#222222" and "C" in el.get("d", "")]
+    assert len(domes) == 2  # the receding body, then the dome end
+    for el in domes:
+        assert elements.index(far) < elements.index(el) < elements.index(leg)
+    _, r = toe_touch_roll(position)
+    body = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[0])]
+    end = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[1])]
+    # A length, not a ball: showing beyond the dome on the side away from the foot (to
+    # the right of the roll under the forefoot, to the left of the one under the heel).
+    if position == "toes-raised":
+        assert max(x for x, _ in body) > max(x for x, _ in end) + r
+    else:
+        assert min(x for x, _ in body) < min(x for x, _ in end) - r
+    assert min(y for _, y in end) == pytest.approx(0, abs=0.1)  # flat side on the floor
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_ball_is_big_and_between_the_knees(position):
+    # Blind review: a small ball beside the knee was an unreadable blob.
+    from generator.figures.props import PROP_MID
+
+    j = pose_joints("toe-touch", position)
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    (ball,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
+    assert ball.get("fill") == PROP_MID.fill
+    centre, r = world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
+    knees = [j["near_knee"], j["far_knee"]]
+    assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
+    for knee in knees:
+        assert math.dist(centre, knee) < 3  # at the knees
+    assert r > R_THIGH[1] + WORK.width / 2  # wider than the drawn knee: it shows round it
+    assert r >= 6
+    # Over the working leg's knee, under the arms reaching past it.
+    assert elements.index(work_leg(elements)) < elements.index(ball)
+    arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][1]
+    assert elements.index(ball) < elements.index(arm)
+    # Its seam is ink on the ball.
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    seams = re.findall(r"M([\d.]+),([\d.]+)Q([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", ink.get("d"))
+    assert any(
+        all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
+        for seam in seams
+    )
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_folds_with_hips_back_a_long_back_and_the_head_low(position):
+    # Blind review: the folded body read as a knot at 5 cm.
+    j = pose_joints("toe-touch", position)
+    flex = pose_flexion("toe-touch", position)
+    assert j["hip"][0] < min(j["near_heel"][0], j["near_toe"][0]) - 5  # hips well back
+    assert direction(j["hip"], j["shoulder"]) > -35  # the back level-ish, not hanging
+    assert j["shoulder"][0] > j["near_toe"][0]  # reaching out over the toes
+    assert j["head"][1] < j["hip"][1] - 10  # the head low, below the hips
+    assert flex["near_elbow"] < 40  # arms reaching, nearly straight
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
@@ -488,6 +635,38 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
+def test_heel_dig_shows_the_effort_on_the_leg_and_no_movement_along_the_floor():
+    # Blind review: an arrow along the floor read as "slide the foot"; the steps say dig
+    # the heel down and pull it back without moving. The efforts are white arrows on
+    # the dark leg: down into the heel; and the pull (bending the knee against the
+    # floor), a short curved arrow along the back of the thigh by the knee, round it
+    # towards the heel (one along the thigh towards the hip read as "slide the knee").
+    j = pose_joints("supine-iso", "hold")
+    elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    assert "Z" not in ink.get("d")  # no black arrowheads: nothing moves
+    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == "#ffffff"]
+    dig, pull = sorted(arrows, key=lambda el: "Q" in el.get("d"))
+    start, _, tip = (world("supine-iso", *pair.split(",")) for pair in coordinates(dig)[:3])
+    assert math.dist(tip, j["near_heel"]) < 4  # into the heel
+    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down, into the floor
+    assert "Q" in pull.get("d")  # curved
+    start, bend, end = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:3])
+    head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
+    hip, knee, ankle = j["hip"], j["near_knee"], j["near_ankle"]
+    assert distance_to_line(start, hip, knee) < R_THIGH[0]  # from the thigh ...
+    assert math.dist(start, knee) < 12  # ... close to the knee
+    assert (start[0] - knee[0]) * (hip[1] - knee[1]) - (start[1] - knee[1]) * (
+        hip[0] - knee[0]
+    ) < 0  # on its back (under) side
+    assert distance_to_line(end, knee, ankle) < R_THIGH[1]  # round onto the shin ...
+    assert math.dist(head, j["near_heel"]) < math.dist(start, j["near_heel"]) - 5  # to the heel
+    assert math.dist(start, head) < 14  # short
+    assert distance_to_line(bend, start, end) > 1  # plainly curved
+    for p in (start, bend, end, head):  # on the leg, not along the floor
+        assert p[1] > 8
+
+
 def test_prone_isometric_bends_both_knees_then_lowers_the_other_leg():
     start = pose_flexion("prone-iso", "start")
     hold = pose_flexion("prone-iso", "hold")
@@ -520,6 +699,89 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
         assert math.dist(j[f"{side}_hand"], j["far_knee"]) < 10  # hands hold the knee
 
 
+def slb_roller(position: str) -> tuple[tuple[float, float], float]:
+    """The straight-leg bridge's roller as drawn: (centre, height to the centre) of its
+    near end, the figure's one ellipse."""
+    elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    return world("straight-leg-bridge", end.get("cx"), end.get("cy")), float(end.get("ry"))
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), [*BRIDGES[2:4], ("foam-roll", "roll")])
+def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
+    # Blind review: a circle with a hub read as a wheel. The near end is an upright
+    # ellipse (the round end seen a little from the side), no hub, with the roller's
+    # length showing behind it.
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    (cx, cy), rx, ry = (
+        world(exercise_id, end.get("cx"), end.get("cy")),
+        *(float(end.get(k)) for k in ("rx", "ry")),
+    )
+    assert cy == pytest.approx(ry, abs=0.1)  # standing on the floor
+    assert 0.4 * ry < rx < 0.8 * ry
+    body = elements[elements.index(end) - 1]  # the length, drawn just under the end
+    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(body)]
+    assert max(abs(x - cx) for x, _ in points) > ry + rx  # it shows beyond the end
+    assert all(y > -0.1 for _, y in points)  # on the floor, not through it
+    hubs = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == "#222222"]
+    assert hubs == []  # no hub: a wheel has one
+
+
+@pytest.mark.parametrize("position", ["knee", "ankle"])
+def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_arms_nearly_straight(position):
+    # Blind review: one arm bent double with a small round hand read as an odd extra limb.
+    j = pose_joints("straight-leg-bridge", position)
+    flex = pose_flexion("straight-leg-bridge", position)
+    elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
+    (far_fist,) = [
+        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
+    ]
+    assert (
+        math.dist(
+            world("straight-leg-bridge", far_fist.get("cx"), far_fist.get("cy")), j["far_hand"]
+        )
+        < 0.1
+    )
+    far_leg = next(el for el in elements if el.get("fill") == FAR.fill)
+    assert elements.index(far_leg) < elements.index(far_fist)  # over the shin it holds
+    for side in ("near", "far"):
+        hand = j[f"{side}_hand"]
+        assert distance_to_line(hand, j["far_knee"], j["far_ankle"]) < 0.5  # on the shin
+        t = (hand[0] - j["far_knee"][0]) * (j["far_ankle"][0] - j["far_knee"][0]) + (
+            hand[1] - j["far_knee"][1]
+        ) * (j["far_ankle"][1] - j["far_knee"][1])
+        assert 0 < t / SHIN**2 < 0.35  # just below the knee
+    assert flex["near_elbow"] < 20  # the visible arm reaches up nearly straight
+
+
+def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air():
+    # Blind review: with the heel on the floor beyond it, the roller seemed to do nothing.
+    j = pose_joints("straight-leg-bridge", "knee")
+    (cx, cy), r = slb_roller("knee")
+    assert cy == pytest.approx(r, abs=0.1)  # lying on the floor
+    knee, heel = j["near_knee"], j["near_heel"]
+    # Under the calf just below the knee: the calf's underside (R_THIGH[1] below the
+    # knee's centre, running to the heel) touches it.
+    t = ((cx - knee[0]) * (heel[0] - knee[0]) + (cy - knee[1]) * (heel[1] - knee[1])) / math.dist(
+        knee, heel
+    ) ** 2
+    assert 0.0 < t < 0.4
+    assert r + 1.0 < distance_to_line((cx, cy), knee, heel) < r + R_THIGH[1] + 0.3
+    assert knee[1] > cy  # the leg on top
+    assert heel[1] > 4.0  # the heel in the air beyond the roller, not on the floor
+    assert heel[0] > cx + r
+
+
+def test_straight_leg_bridge_heel_sits_on_top_of_the_roller():
+    j = pose_joints("straight-leg-bridge", "ankle")
+    (cx, cy), r = slb_roller("ankle")
+    assert cy == pytest.approx(r, abs=0.1)
+    heel = j["near_heel"]
+    assert heel[1] == pytest.approx(2 * r, abs=0.1)  # on its very top
+    assert heel[0] == pytest.approx(cx, abs=0.5)
+
+
 def test_sliders_start_bent_and_slide_out_nearly_straight():
     bridge = pose_joints("ecc-sliders", "bridge")
     straight = pose_joints("ecc-sliders", "straight")
@@ -527,7 +789,26 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
     assert pose_flexion("ecc-sliders", "straight")["near_knee"] < 25
     assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
     for j in (bridge, straight):
-        assert j["near_heel"][1] == pytest.approx(SLIDER_H, abs=0.01)
+        assert j["near_heel"][1] == pytest.approx(SLIDER_TOP, abs=0.01)
+
+
+@pytest.mark.parametrize("position", ["bridge", "straight"])
+def test_sliders_are_flat_discs_on_the_floor_with_the_heels_on_top(position):
+    # Blind review: two small stacked ellipses per heel read as coins.
+    j = pose_joints("ecc-sliders", position)
+    elements = drawn(parse(figure_svg("ecc-sliders", position, "left", ALT)))
+    rim, top = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]  # one disc shows
+    (cx, top_y), (_, rim_y) = (
+        world("ecc-sliders", el.get("cx"), el.get("cy")) for el in (top, rim)
+    )
+    rx, ry = float(top.get("rx")), float(top.get("ry"))
+    thickness = top_y - rim_y
+    assert rim_y - float(rim.get("ry")) == pytest.approx(0, abs=0.1)  # lying on the floor
+    assert 2 * rx > 2 * (2 * ry + thickness)  # wide and flat, a disc seen from a little above
+    assert thickness > 1.5  # with its edge showing
+    assert j["near_heel"][1] == pytest.approx(top_y, abs=0.1)  # the heel on its top face
+    assert abs(j["near_heel"][0] - cx) < rx / 3
+    assert abs(j["far_heel"][0] - cx) < rx * 0.7  # the far heel on the one behind it
 
 
 def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:
@@ -599,7 +880,7 @@ def test_nordic_lowers_the_body_forward_in_one_straight_line():
     # A curved arrow shows the lowering; the start position has no arrow.
     for position, curved in (("kneel", False), ("lower", True)):
         elements = drawn(parse(figure_svg("nordic", position, "left", ALT)))
-        (ink,) = [el for el in elements if el.get("fill") == INK]
+        (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
         assert ("Q" in ink.get("d")) is curved
 
 
@@ -650,6 +931,45 @@ def test_prone_figures_lie_face_down(position):
     assert j["head"][0] > j["hip"][0]  # head at the far end from the feet
 
 
+def test_prone_band_hangs_slack_at_the_start_and_is_stretched_in_the_hold():
+    # Blind review: rings at the ankles read as an ankle cuff, handcuffs or glasses; two
+    # black strands as a rigid rod. The band is one flat strip (light, dark-edged) across
+    # both ankles: a loose loop hanging below them at the start, straight in the hold.
+    from generator.figures.poses import BAND_REST
+    from generator.figures.props import BAND, FLAT_BAND_R
+
+    def band(position):
+        elements = drawn(parse(figure_svg("prone-iso", position, "left", ALT)))
+        assert not [el for el in elements if el.tag == f"{SVG_NS}ellipse"]  # no rings
+        loose = [el for el in elements if el.get("stroke") == INK and "C" in el.get("d", "")]
+        assert loose == []  # no thin black line
+        (strip,) = [el for el in elements if el.get("stroke") == BAND.fill]
+        assert float(strip.get("stroke-width")) == pytest.approx(2 * FLAT_BAND_R)
+        assert FLAT_BAND_R >= 1.0  # a broad strip, not a line
+        outline_of(elements, strip, BAND.stroke)  # with a dark edge
+        return [world("prone-iso", *pair.split(",")) for pair in coordinates(strip)]
+
+    start, hold = pose_joints("prone-iso", "start"), pose_joints("prone-iso", "hold")
+    near, far = start["near_ankle"], start["far_ankle"]
+    assert math.dist(near, far) > 5  # the ankles apart, the band round both
+    points = band("start")
+    for ankle in (near, far):  # across each ankle
+        assert min(math.dist(ankle, p) for p in points) < 5
+    # Slack: hanging well below both ankles, round the outside of both.
+    assert min(y for _, y in points) < min(near[1], far[1]) - 6
+    assert min(x for x, _ in points) < min(near[0], far[0]) - 2
+    assert max(x for x, _ in points) > max(near[0], far[0]) + 2
+    # Stretched: the ankles pulled apart, the strand between them straight.
+    near, far = hold["near_ankle"], hold["far_ankle"]
+    assert math.dist(near, far) > BAND_REST
+    points = band("hold")
+    assert len(points) == 4  # across one ankle, straight over, across the other
+    a, b = points[1], points[2]
+    assert math.dist(a, near) < 5
+    assert math.dist(b, far) < 5
+    assert all(y > -0.5 for _, y in points)  # not through the floor
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), [*LYING[:3], *BRIDGES])
 def test_figures_on_their_back_face_the_ceiling(exercise_id, position):
     j = pose_joints(exercise_id, position)
@@ -660,6 +980,10 @@ def test_single_leg_bridge_lowers_on_one_leg_with_the_other_straight_and_high():
     j, flex = pose_joints("ecc-sl-bridge", "lower"), pose_flexion("ecc-sl-bridge", "lower")
     assert flex["far_knee"] < 10  # the free leg straight, not tucked
     assert j["far_ankle"][1] > j["hip"][1] + 25  # and lifted well clear of the stool
+    # It leaves the working thigh at the hip, so it shows as the other leg: behind the
+    # working thigh it seemed to grow out of the knee, a third limb.
+    spread = direction(j["hip"], j["far_knee"]) - direction(j["hip"], j["near_knee"])
+    assert spread > 15
     assert j["near_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
 
 
@@ -689,13 +1013,29 @@ def test_holds_carry_a_pause_sign_slow_moves_a_stopwatch_and_nothing_else_does(
     exercise_id, position
 ):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    # The stopwatch a white face in a black rim; the pause sign a black disc with two
+    # white bars (bold: thin bars in a white ring read as "II" or "11" at 5 cm).
     marks = [
-        float(el.get("r"))
+        (float(el.get("r")), el.get("fill"))
         for el in elements
-        if el.tag == f"{SVG_NS}circle" and el.get("fill") == "#ffffff" and el.get("stroke") == INK
+        if el.tag == f"{SVG_NS}circle"
+        and ((el.get("stroke") == INK and el.get("fill") == "#ffffff") or el.get("fill") == INK)
     ]
-    expected = {"hold": [PAUSE_R], "slow": [WATCH_R]}.get(MARKS.get((exercise_id, position)), [])
+    expected = {"hold": [(PAUSE_R, INK)], "slow": [(WATCH_R, "#ffffff")]}.get(
+        MARKS.get((exercise_id, position)), []
+    )
     assert marks == expected
+    if expected == [(PAUSE_R, INK)]:
+        assert PAUSE_R >= 5
+        disc = next(el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == INK)
+        bars = elements[elements.index(disc) + 1]
+        assert bars.get("fill") == "#ffffff"
+        assert bars.get("d").count("Z") == 2  # two bars
+        centre = world(exercise_id, disc.get("cx"), disc.get("cy"))
+        corners = [world(exercise_id, *pair.split(",")) for pair in coordinates(bars)]
+        assert all(math.dist(p, centre) < PAUSE_R * 0.75 for p in corners)  # on the disc
+        xs = sorted(x for x, _ in corners)
+        assert xs[3] - xs[0] >= 1.5  # each bar bold, not a hairline
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
@@ -745,13 +1085,80 @@ def test_a_pale_ghost_is_only_ever_an_earlier_position_of_the_trunk(exercise_id,
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
 def test_both_hands_show_on_the_pole(position):
-    # The far arm is hidden behind the body; its fist is drawn on the pole behind the neck.
+    # The far arm is hidden behind the body; its fist is drawn on the pole behind the
+    # neck: a grey grip across the pole, wider than the pole and than a contact dot, so
+    # it is not taken for a fourth dot (blind review).
+    from generator.figures.props import DOT_R, POLE_R
+
     j = pose_joints("hip-hinge", position)
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
-    (far_fist,) = [
-        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
-    ]
-    centre = world("hip-hinge", far_fist.get("cx"), far_fist.get("cy"))
+    (grip,) = [el for el in elements if el.get("fill") == "none" and el.get("stroke") == FAR.fill]
+    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(grip)]
+    assert len(ends) == 2
+    centre = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
     assert math.dist(centre, j["far_hand"]) < 0.1
+    width = math.dist(*ends) + float(grip.get("stroke-width"))
+    assert width > 2 * (POLE_R + FAR.width) + 3  # sticks out either side of the pole
+    assert float(grip.get("stroke-width")) > 2 * DOT_R  # bigger than a dot
+    outline = outline_of(elements, grip, FAR.stroke)
+    assert elements.index(outline) == len(elements) - 3  # over the pole, under the ink
     assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
-    assert elements.index(far_fist) == len(elements) - 2  # over the pole, under the ink
+
+
+def pole_and_dots(position: str):
+    """The pole's two ends and the contact dots' centres, in world coordinates."""
+    from generator.figures.props import DOT_R
+
+    elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
+    pole = next(el for el in elements if el.get("stroke") == "#e0e0e0")
+    (dots,) = [
+        el
+        for el in elements
+        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(2 * DOT_R)
+    ]
+    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(pole)]
+    centres = [world("hip-hinge", *pair.split(",")) for pair in coordinates(dots)[::2]]
+    return ends, centres
+
+
+@pytest.mark.parametrize("position", ["stand", "hinge"])
+def test_pole_touches_in_exactly_three_places_head_upper_back_tailbone(position):
+    # The steps name three contact points; blind review counted four dots.
+    from generator.figures.body import HEAD_R, R_CHEST, R_PELVIS
+
+    j = pose_joints("hip-hinge", position)
+    (a, b), dots = pole_and_dots(position)
+    assert len(dots) == 3
+    tail, back, head = sorted(dots, key=lambda p: math.dist(p, a))
+    for p in dots:
+        assert distance_to_line(p, a, b) < 0.2  # on the pole
+    assert math.dist(tail, j["hip"]) < R_PELVIS + 4  # the tailbone
+    assert math.dist(back, j["shoulder"]) < R_CHEST + 6  # between the shoulder blades
+    assert back != pytest.approx(j["shoulder"])
+    assert math.dist(head, j["head"]) < HEAD_R + 3  # the back of the head
+    # Apart from each other and from the top fist, so each reads as its own dot.
+    for p, q in ((tail, back), (back, head)):
+        assert math.dist(p, q) > 8
+    for p in dots:
+        assert math.dist(p, j["far_hand"]) > 4
+
+
+@pytest.mark.parametrize("position", ["stand", "hinge"])
+def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
+    from generator.figures.body import FOREARM, UPPER_ARM
+    from generator.figures.props import POLE_R
+
+    j = pose_joints("hip-hinge", position)
+    (a, b), _ = pole_and_dots(position)
+    up = direction(j["hip"], j["shoulder"])
+    u = (math.cos(math.radians(up)), math.sin(math.radians(up)))
+
+    def height(p):  # how far along the back, from the hip
+        return (p[0] - j["hip"][0]) * u[0] + (p[1] - j["hip"][1]) * u[1]
+
+    for hand in ("near_hand", "far_hand"):
+        assert math.dist(j["shoulder"], j[hand]) < UPPER_ARM + FOREARM  # within reach
+        assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5  # on the pole
+    assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
+    assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
+    assert height(j["near_hand"]) < height(j["waist"])  # at the low back

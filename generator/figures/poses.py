@@ -14,19 +14,20 @@ from dataclasses import dataclass, replace
 from .body import (
     FAR,
     FOOT,
-    FOREARM,
     HAND_R,
     HEAD_R,
+    LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
     R_CHEST,
     R_HAND,
     R_PELVIS,
+    R_SHIN,
     R_THIGH,
     SHIN,
     SUPINE_HIP_Y,
     THIGH,
-    UPPER_ARM,
+    WORK,
     Limb,
     Point,
     Pose,
@@ -42,25 +43,28 @@ from .body import (
     solve,
     stance,
     trunk_to,
+    unit,
 )
-from .draw import Circle, Shape, box_of
+from .draw import Circle, Core, Shape, box_of, fill_pen, outline_pen
 from .props import (
     CUSHION_H,
-    HALF_ROLL_R,
+    FLAT_BAND_R,
+    KETTLEBELL_DROP,
     ROLLER_R,
-    ankle_ring,
+    SLIDER_TOP,
     arc_arrow,
     arrow,
     ball,
     band,
+    bent_arrow,
     box,
     cushion,
     dowel,
+    flat_band,
     half_roll,
     kettlebell,
     pause_mark,
     roller,
-    rubber,
     slider,
     stopwatch,
 )
@@ -143,23 +147,39 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 5.0  # the soft ball squeezed between the knees
-TOE_TOUCH_KNEE = 26.0  # "bend your knees as much as you need"
+BALL_R = 6.5  # the soft ball squeezed between the knees, as big as a head
+BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
+TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
+# In front of the far leg and the trunk, behind the working leg: under the far foot it
+# was half hidden and read as a ball; the working foot rests on top of it. Its length
+# recedes away from the feet (to the left when it is under the heels), where it shows.
+ROLL_LAYER = 50
+TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
+# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
+# "as much as you need", more with the heels up, where the toes are lower.
+TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
+
+
+def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
+    """(sole direction, heel, half roll's centre x) of a foot on the half roll."""
+    r = TOE_TOUCH_ROLL_R
+    if toes_up:
+        # Heel on the floor, the ball of the foot on the roll: a sole line from the heel
+        # at angle ``sole`` touches the roll 11 of the foot's 14 from the heel.
+        sole = 42.0
+        return sole, (0.0, 0.0), r / math.sin(math.radians(sole))
+    # Toes on the floor and the back of the heel right on the roll's front shoulder: the
+    # sole slopes down from the heel, tangent to the roll there, at the slope that makes
+    # the heel's height on the roll the foot's rise.
+    sole = -math.degrees(math.atan2(r, FOOT))
+    heel = (0.0, FOOT * math.sin(math.radians(-sole)))
+    return sole, heel, heel[0] - r * math.sin(math.radians(-sole))
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     """At the bottom of the reach, or (``down`` False) standing tall on the roll."""
-    r = HALF_ROLL_R
-    if toes_up:
-        # Heel on the floor; a sole line from the heel at angle ``sole`` is tangent to
-        # the half roll's top, under the ball of the foot.
-        sole, heel = 36.0, (0.0, 0.0)
-        roll_x = r / math.sin(math.radians(sole))
-    else:
-        # Toes on the floor; the sole is tangent to the roll just in front of the heel.
-        sole = -33.0
-        heel = (0.0, FOOT * math.sin(math.radians(-sole)))
-        roll_x = FOOT * math.cos(math.radians(sole)) - r / math.sin(math.radians(-sole))
+    r = TOE_TOUCH_ROLL_R
+    sole, heel, roll_x = _toe_touch_feet(toes_up)
     if not down:
         hip, ankle = stance(heel, sole, knee=6.0, knee_ahead=3.0)
         pose = Pose(
@@ -172,32 +192,35 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
             far_arm=Limb(2.0, 6.0),
         )
         sk = solve(pose)
-        roll = half_roll(roll_x, r=r)
+        roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
-    # Knees bent, as the steps allow, and the hips sitting back behind the heels (as a
-    # body balances a forward bend): the back comes down to level, a table top over the
-    # legs, and straight arms hang from shoulders right above the toes.
-    hip, ankle = stance(heel, sole, knee=TOE_TOUCH_KNEE, knee_ahead=-11.0)
+    # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
+    # behind the heels, a long back tipped down from level just enough that nearly
+    # straight arms reach the toes, and the head low in front, below the hips.
+    knee, ahead = TOE_TOUCH_LEGS[toes_up]
+    hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
-    hand = (toe[0] - 1.0, toe[1] + R_HAND + 1.0)  # over the toes
-    # The shoulders right above the hands, a level back's length from the hips; no lower
-    # than the straight arms reach.
-    dx = hand[0] + 0.5 - hip[0]
-    level = hip[1] - math.sqrt(max(29.0**2 - dx**2, 0.0))
-    shoulder = (hand[0] + 0.5, min(level, hand[1] + UPPER_ARM + FOREARM - 0.6))
-    pelvis, spine = trunk_to(hip, shoulder)
+    # Fingertips at the toes, from in front: a hand on the foot hid which end of it is
+    # up on the roll.
+    hand = (toe[0] + 3.0, toe[1] + R_HAND + 0.6)
+    spine = 12.0  # a little rounded
+    lo, hi = -80.0, 20.0  # the shoulders come nearer the toes as the back tips down
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        shoulder = solve(Pose(hip=hip, pelvis=mid, spine=spine)).joints["shoulder"]
+        lo, hi = (lo, mid) if math.dist(shoulder, hand) > TOE_TOUCH_REACH else (mid, hi)
     pose = Pose(
         hip=hip,
-        pelvis=pelvis,
+        pelvis=hi,
         spine=spine,
-        neck=50.0,  # head down, eyes on the toes
+        neck=40.0,  # head down, eyes on the toes
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
-    roll = half_roll(roll_x, r=r)
+    roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
     # The standing start as a pale ghost behind: the reach comes down from there.
     start = _toe_touch(toes_up, down=False).skeleton
     props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
@@ -205,10 +228,16 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
-    """The ball between the knees, its front showing in front of the near knee (the
-    clockwise side of a thigh pointing down is its back, hence -7.5)."""
-    _, a = frame(sk.dirs["near_thigh"])
-    return [ball(offset(sk.joints["near_knee"], (a, -7.5)), BALL_R, layer=50)]
+    """The ball squeezed between the knees, as big as a head, over the knees: the thighs
+    run into it and the shins out of it. (Behind the near knee, as it really is, only a
+    sliver showed between the knee and the arms: an unreadable blob.)"""
+    j = sk.joints
+    knee = _mid(j["near_knee"], j["far_knee"])
+    # A little out in front of the knees (away from the crook between thigh and shin),
+    # its seam on that side.
+    up, down = unit(heading(knee, j["hip"])), unit(heading(knee, j["near_ankle"]))
+    ahead = heading((up[0] + down[0], up[1] + down[1]), (0.0, 0.0))
+    return [ball(along(knee, ahead, BALL_AHEAD), BALL_R, layer=65, seam_at=ahead)]
 
 
 # --- foam-roll -------------------------------------------------------------------------
@@ -258,13 +287,26 @@ def _supine_iso() -> Scene:
         far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
     )
     sk = solve(pose)
-    a = sk.joints["near_ankle"]
-    # The heel digs down (an arrow onto the top of the foot) and holds without moving
-    # (the pause sign). The pull towards the bottom is in the steps: an arrow along the
-    # floor reads as "slide the foot", which the steps forbid.
+    j = sk.joints
+    heel, knee, hip = j["near_heel"], j["near_knee"], j["hip"]
+    # The effort, with nothing moving (the pause sign), as white arrows on the dark leg:
+    # the heel digs down, an arrow down the lower shin into the heel; and the back of
+    # the thigh pulls the heel back, bending the knee against the floor: a short arrow
+    # along the back of the thigh by the knee, curving round it towards the heel. (An
+    # arrow along the floor read as "slide the foot", which the steps forbid; one along
+    # the whole thigh, towards the hip, as "slide the knee towards you".)
+    _, under = frame(sk.dirs["near_thigh"])  # a thigh pointing up from the hip: its back
+    _, calf = frame(sk.dirs["near_shin"] + 180.0)  # and a shin pointing up from the ankle
+    pull = (
+        offset(along(knee, heading(knee, hip), 10.0), (under, 1.8)),
+        offset(knee, (under, 1.5), (calf, -1.5)),
+        offset(along(knee, sk.dirs["near_shin"], 7.5), (calf, -1.8)),
+    )
+    dig = along(j["near_ankle"], sk.dirs["near_shin"] + 180.0, 11.0)
     props = [
-        arrow((a[0] + 4.0, a[1] + 14.0), (a[0] + 4.0, a[1] + 3.0)),
-        pause_mark((a[0] + 12.0, a[1] + 14.0)),
+        arrow(dig, (heel[0] + 1.5, heel[1] + 1.8), colour="#ffffff"),
+        bent_arrow(*pull),
+        pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
 
@@ -279,9 +321,10 @@ def _prone(hold: bool) -> Scene:
         neck=-26.0,  # chin lifted off the floor, face looking down and forward
         near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
         far_arm=Limb(3.0, 3.0),
-        near_leg=Limb(2.5, 90.0, -25.0),
-        # The far leg bent a little less than the near one, so both legs show.
-        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 81.0, -25.0),
+        near_leg=Limb(2.5, 96.0, -25.0),
+        # The far knee bent a little less than the near one, so both legs show, their
+        # ankles apart and the band hanging slack between them.
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 80.0, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -296,24 +339,55 @@ def _prone(hold: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
+BAND_SAG = 18.0  # how far the slack loop's curve reaches below the ankles at its slackest
+BAND_SPREAD = 4.0  # and how far out to either side
+BAND_WRAP = 4.2  # half the width of the band's turn across an ankle (the shin and a bit)
+
+
+def band_slack(near: Point, far: Point) -> float:
+    """How slack the looped band round the heels is: 1 with the ankles together, down to
+    0 once they are BAND_REST apart and it is stretched."""
+    return max(0.0, 1.0 - math.dist(near, far) / BAND_REST)
+
+
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both heels: seen end-on across the ankles while they are
-    together, stretched from the held ankle to the lowered one once they part."""
+    """The band looped round both ankles as one flat strip: across each ankle, and
+    between them a loose loop hanging below both while they are close, or a straight
+    strand once the lowered leg stretches it. (Rings at the ankles read as handcuffs or
+    glasses, and two black strands as a rigid rod.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
-    # A ring round each ankle (a loop seen from the side and a little above), and the
-    # band's two strands, one over the other, from one ankle to the other once they part.
-    shapes = [ankle_ring(near, sk.dirs["near_shin"]), ankle_ring(far, sk.dirs["far_shin"])]
-    if math.dist(near, far) > 3.0:
-        # Two thin strands a little apart, as a stretched rubber loop looks: one strap
-        # read as a rigid rod.
-        d = heading(near, far)
-        strands = [
-            [along(near, d + side * 90.0, 1.6), along(far, d + side * 90.0, 1.2)]
-            for side in (1, -1)
-        ]
-        shapes.append(rubber(strands))
-    return shapes
+    d = heading(near, far)
+    ends = []
+    for p, side in ((near, "near"), (far, "far")):
+        across = sk.dirs[f"{side}_shin"] + 90.0
+        a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
+        # Across an ankle by the floor, it stops short of the floor.
+        a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
+        # The end nearer the other ankle is where the strand between them leaves.
+        toward = d if side == "near" else d + 180.0
+        inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
+        ends.append((b, a) if inner_first else (a, b))
+    (n_out, n_in), (f_out, f_in) = ends
+    slack = band_slack(near, far)
+    if slack == 0:
+        return [flat_band([n_out, n_in, f_in, f_out])]  # stretched straight between them
+    # Slack, the loop hangs loose round both ankles: from the outer side of the near one
+    # down round under both and up to the outer side of the far one (a cubic curve, its
+    # control points below the ankles and a little out to either side).
+    drop, spread = BAND_SAG * slack, BAND_SPREAD * slack
+    u = unit(d)
+    c1 = (n_out[0] - u[0] * spread, n_out[1] - drop)
+    c2 = (f_out[0] + u[0] * spread, f_out[1] - drop)
+    loop = [
+        tuple(
+            (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
+            for p0, p1, p2, p3 in zip(n_out, c1, c2, f_out, strict=True)
+        )
+        for t in (0.2, 0.4, 0.6, 0.8)
+    ]
+    return [flat_band([n_in, n_out, *loop, f_out, f_in])]
 
 
 # --- bridges ---------------------------------------------------------------------------
@@ -348,10 +422,12 @@ def _bridge_pose(hip: Point, near_leg: Limb | Reach, far_leg: Limb | Reach) -> P
 
 
 STOOL_H = 21.0  # a 35-40 cm stool or low box
-SLIDER_H = 3.6  # slider thickness, exaggerated from ~1 cm so it shows
 
 
-FREE_LEG = 50.0  # direction of the lifted, straight free leg in the single-leg bridge
+# Direction of the lifted, straight free leg in the single-leg bridge: steep, so it
+# leaves the working thigh right at the hip (at 50 degrees it lay behind that thigh and
+# seemed to grow out of the knee, a third limb).
+FREE_LEG = 74.0
 
 
 def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
@@ -373,46 +449,117 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
     props = [stool]
     if lower:
-        start, end = (hip[0] - 4.0, hip[1] + 20.0), (hip[0] - 4.0, hip[1] + 9.5)
+        # Left of the lifted leg, clear of it, over the hips that lower.
+        start, end = (hip[0] - 10.0, hip[1] + 20.0), (hip[0] - 10.0, hip[1] + 9.5)
         props += [arrow(start, end), stopwatch((start[0] - 6.0, start[1] - 1.0))]
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
-def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
-    # The roll sits under the back of the knee or the ankle of the straight working leg,
-    # where the hips-up position puts it; with the hips down the leg still rests on it.
-    if at_knee:
-        reach, rest_y = THIGH, 2 * ROLLER_R + 4.2
-    else:
-        reach, rest_y = THIGH + SHIN, 2 * ROLLER_R + 2.5
-    top = (0.0, 28.0)
-    support = along(top, _slope(top[1], rest_y, reach), reach)
-    hip_y = top[1] if up else SUPINE_HIP_Y
-    hip = (support[0] - math.sqrt(reach**2 - (rest_y - hip_y) ** 2), hip_y)
-    pelvis = _bridge_pelvis(hip)
-    leg = _slope(hip[1], rest_y, reach)
-    pose = _bridge_pose(
-        hip,
-        near_leg=Limb(leg - (pelvis - 180.0), 0.0, -15.0),
-        far_leg=Limb(138.0, 125.0, -10.0),  # knee hugged towards the chest
-    )
-    sk = solve(pose)
-    # Both hands hold the far shin just below the knee.
+SLB_ROLLER_X = 40.0  # where the roller lies under the straight-leg bridge's working leg
+SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
+SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
+CALF_CONTACT = 0.2  # how far down the calf (knee to heel) it rests on the roller, "knee"
+
+
+def _calf_line(sk: Skeleton) -> tuple[Point, Point]:
+    """The underside of the working calf as drawn: from the back of the knee to the heel
+    (the leg's outline runs straight between them, see body._leg_core)."""
     j = sk.joints
-    grip = along(j["far_knee"], sk.dirs["far_shin"], 5.0)
-    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1]))))
-    under = roller((support[0], ROLLER_R))
+    _, back = frame(sk.dirs["near_shin"])  # a shin pointing away from the hips: its back
+    return offset(j["near_knee"], (back, R_THIGH[1])), j["near_heel"]
+
+
+def _turn_leg(pose: Pose, error: Callable[[Skeleton], float]) -> Skeleton:
+    """The pose with the straight working leg turned at the hip until ``error`` of the
+    solved skeleton is zero (``error`` grows as the leg turns up)."""
+    leg = pose.near_leg
+    assert isinstance(leg, Limb)
+
+    def turned(direction: float) -> Skeleton:
+        return solve(replace(pose, near_leg=replace(leg, base=direction - (pose.pelvis - 180.0))))
+
+    lo, hi = -60.0, 40.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if error(turned(mid)) > 0 else (mid, hi)
+    return turned((lo + hi) / 2)
+
+
+def _under_calf(sk: Skeleton, t: float) -> Point:
+    """Centre of a roller on the floor touching the calf's underside ``t`` of the way from
+    the knee to the heel."""
+    a, b = _calf_line(sk)
+    return along(_mid(a, b, t), heading(a, b) - 90.0, SLB_ROLLER_R)
+
+
+def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
+    # The straight working leg rests on the roller, calf on it just below the knee
+    # ("knee") or heel on its top ("ankle"), with the heel in the air: the roller carries
+    # the leg. Hips up, the roller is at SLB_ROLLER_X. With the hips down (only the
+    # moving figure shows it) the shoulders stay where they were and the roller, rolled
+    # a little along the floor, is still under the same place on the calf.
+    r = SLB_ROLLER_R
+    pose = _bridge_pose(
+        (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
+        near_leg=Limb(0.0, 0.0, -15.0),
+        # The knee pulled towards the chest, high enough that arms reaching up to the
+        # shin are nearly straight (bent double, they read as an odd extra limb).
+        far_leg=Limb(116.0, 104.0, -10.0),
+    )
+    if not up:
+        top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
+        pose = replace(pose, hip=(top[0] - solve(pose).joints["shoulder"][0], pose.hip[1]))
+    if at_knee:
+        sk = _turn_leg(pose, lambda sk: _under_calf(sk, CALF_CONTACT)[1] - r)
+        shift = SLB_ROLLER_X - _under_calf(sk, CALF_CONTACT)[0]
+    else:
+        sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
+        shift = SLB_ROLLER_X - sk.joints["near_heel"][0]
+    assert sk.pose is not None
+    pose = replace(sk.pose, hip=(sk.pose.hip[0] + (shift if up else 0.0), pose.hip[1]))
+    sk = solve(pose)
+    # Both hands clasp the far shin just below the knee, one fist above the other.
+    j = sk.joints
+    near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
+    sk = solve(replace(pose, near_arm=Reach(near), far_arm=Reach(far)))
+    hip = sk.joints["hip"]
+    under = _slb_roller(sk) if at_knee else [roller((sk.joints["near_heel"][0], r), r=r)]
+    under.append(_far_fist(sk))
     # The arrow lifts the hips: in the air right above them (under the buttock it read as
     # a post holding them up; on the thigh, as "lift this leg").
-    props = [under, arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0))] if up else [under]
-    return Scene(sk, tuple(props), fixed=(under,))
+    if up:
+        under.append(arrow((hip[0], hip[1] + 10.0), (hip[0], hip[1] + 21.0)))
+    return Scene(sk, tuple(under))
+
+
+SHIN_GRIPS = (5.5, 3.0)  # the near and far fists on the held shin: this far below the knee
+
+
+def _far_fist(sk: Skeleton) -> Shape:
+    """The far hand's fist, grey like the far arm, over the far shin it holds."""
+    hand = sk.joints["far_hand"]
+    fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
+    return Shape(LAYER_FAR + 1, (fist,), box_of([hand], HAND_R + FAR.width))
+
+
+def _slb_roller(sk: Skeleton) -> list[Shape]:
+    """The roller under the calf just below the knee, lying on the floor (it rolls a
+    little with the leg as the hips rise and fall)."""
+    r = SLB_ROLLER_R
+    a, b = _calf_line(sk)
+    d = heading(a, b)
+    # On the floor and touching the calf's underside: where the line of centres, r under
+    # the calf, is r above the floor (a level calf touches it anywhere: keep the spot).
+    p, u = along(a, d - 90.0, r), unit(d)
+    x = p[0] + (r - p[1]) * u[0] / u[1] if abs(u[1]) > 1e-3 else _under_calf(sk, CALF_CONTACT)[0]
+    return [roller((x, r), r=r)]
 
 
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
-    top = SLIDER_H
+    top = SLIDER_TOP
     # The hips stay up while the heels slide out: lower, but well off the floor.
-    hip, heel_x = ((0.0, 20.0), 48.3) if straight else ((0.0, 24.0), 37.0)
+    hip, heel_x = ((0.0, 20.0), 48.8) if straight else ((0.0, 24.0), 37.0)
     sk = solve(
         _bridge_pose(
             hip,
@@ -433,12 +580,10 @@ def _sliders(straight: bool) -> Scene:
 
 
 def _heel_sliders(sk: Skeleton) -> list[Shape]:
-    """A slider under each heel (the far one behind)."""
-    j = sk.joints
-    return [
-        slider(j["near_heel"][0] + 0.5, SLIDER_H),
-        slider(j["far_heel"][0] + 0.5, SLIDER_H, layer=9),
-    ]
+    """A slider under each heel: the near one under the near heel, the far one right
+    behind it (the far heel, a little back, rests on it too), hidden in a side view.
+    Drawn, two discs side by side read as a stack of coins."""
+    return [slider(sk.joints["near_heel"][0] + 0.5)]
 
 
 # --- hip-hinge and reverse-deadlift -----------------------------------------------------
@@ -458,15 +603,19 @@ def _standing(hinge: bool, pelvis: float, knee: float = 32.0) -> Pose:
     )
 
 
+POLE_BACK = 7.0  # the upper back contact: this far below the shoulder joint, along the back
+POLE_FIST = 3.0  # the top hand: this far above the shoulder joint, behind the neck
+
+
 def _dowel_line(sk: Skeleton) -> tuple[Point, Point, list[Point]]:
-    """Ends of the pole and its contacts: tailbone, between the shoulder blades, head."""
+    """Ends of the pole and its three contacts: tailbone, upper back, back of the head."""
     j = sk.joints
     tp, ap = frame(sk.dirs["pelvis"])
     tc, ac = frame(sk.dirs["chest"])
     _, ah = frame(sk.dirs["neck"])
     pole_r = 1.2
     tail = offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK - R_PELVIS - pole_r))
-    back = offset(j["shoulder"], (tc, -5.0), (ac, -1.0 - R_CHEST - pole_r))
+    back = offset(j["shoulder"], (tc, -POLE_BACK), (ac, -1.0 - R_CHEST - pole_r))
     d = heading(tail, back)
     head_back = offset(j["head"], (ah, -HEAD_R - pole_r))
     # Project the back of the head onto the pole so the top dot sits on the pole.
@@ -476,14 +625,18 @@ def _dowel_line(sk: Skeleton) -> tuple[Point, Point, list[Point]]:
 
 
 def _hip_hinge(hinge: bool) -> Scene:
-    pose = _standing(hinge, 36.0 if hinge else 90.0)
-    p0, p1, dots = _dowel_line(solve(pose))
+    pose = _standing(hinge, 30.0 if hinge else 90.0)
+    sk0 = solve(pose)
+    p0, p1, dots = _dowel_line(sk0)
     d = heading(p0, p1)
     # Near hand holds the pole at the low back, just below the tailbone contact; the far
-    # hand holds it behind the neck (its elbow shows beside the head, drawn light so the
-    # head stays clear).
+    # hand holds it behind the neck, above the shoulder, between the upper back and head
+    # contacts (the far arm is hidden by the body: its fist is drawn on the pole).
     low_grip = along(dots[0], d, -3.0)
-    top_grip = along(dots[0], d, math.dist(dots[0], dots[2]) - 9.0)
+    u = unit(d)
+    shoulder = sk0.joints["shoulder"]
+    s = (shoulder[0] - dots[0][0]) * u[0] + (shoulder[1] - dots[0][1]) * u[1]
+    top_grip = along(dots[0], d, s + POLE_FIST)
     sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
     props = _pole(sk)
     if hinge:
@@ -493,27 +646,72 @@ def _hip_hinge(hinge: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+FIST_GRIP = (2.8, 2.6)  # the far fist round the pole: half its width across, half along
+
+
 def _pole(sk: Skeleton) -> list[Shape]:
-    """The pole along the back, on top: the pole and its contact dots are the point. The
-    far hand's fist is drawn over it behind the neck (the far arm itself is hidden by the
-    body), so both hands show on the pole."""
+    """The pole along the back, on top: the pole and its three contact dots are the
+    point. The far hand's fist is drawn over it behind the neck (the far arm itself is
+    hidden by the body), so both hands show on the pole: a grey grip wrapped across the
+    pole, wider than it and unlike the round black dots."""
     hand = sk.joints["far_hand"]
-    fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
-    return [dowel(*_dowel_line(sk), layer=85), Shape(86, (fist,), box_of([hand], HAND_R + 1.0))]
+    p0, p1, dots = _dowel_line(sk)
+    d = heading(p0, p1)
+    across = (
+        Core(
+            (along(hand, d + 90.0, FIST_GRIP[0]), along(hand, d - 90.0, FIST_GRIP[0])), closed=False
+        ),
+    )
+    r = FIST_GRIP[1]
+    fist = Shape(
+        86,
+        (outline_pen(across, r, FAR), fill_pen(across, r, FAR, solid=False)),
+        box_of([hand], FIST_GRIP[0] + r + FAR.width),
+    )
+    return [dowel(p0, p1, dots, layer=85), fist]
+
+
+BELL_R = 5.6  # the kettlebell's drawn radius (see props.kettlebell)
+ARM_REACH = 33.8  # shoulder to hand with the arms hanging straight
+DEADLIFT_NECK = -8.0  # the head lifted a little, so it stays in line with the back
+
+
+def _leg_front(sk: Skeleton, y: float) -> float:
+    """x of the front of the drawn working leg (outline included) at height ``y``."""
+    j = sk.joints
+    for a, b, ra, rb in (
+        (j["hip"], j["near_knee"], R_THIGH[0], R_THIGH[1]),
+        (j["near_knee"], j["near_ankle"], R_SHIN[0], R_SHIN[1]),
+    ):
+        if min(a[1], b[1]) <= y <= max(a[1], b[1]):
+            t = (y - a[1]) / (b[1] - a[1])
+            return a[0] + (b[0] - a[0]) * t + ra + (rb - ra) * t + WORK.width / 2
+    return j["near_ankle"][0] + R_SHIN[1] + WORK.width / 2
 
 
 def _deadlift(bottom: bool) -> Scene:
     pose = _standing(bottom, 30.0 if bottom else 90.0, knee=36.0)
-    sh = solve(pose).joints["shoulder"]
-    # Arms hang straight down (slightly forward at the top, round the thighs).
-    grip = (sh[0] + 1.0, sh[1] - 33.0) if bottom else (sh[0] + 9.0, sh[1] - 32.6)
-    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.0, grip[1] + 0.3))))
+    pose = replace(pose, neck=DEADLIFT_NECK)
+    sk = solve(pose)
+    sh = sk.joints["shoulder"]
+    # Both hands on the handle, arms straight, the bell hanging just in front of the legs
+    # (the thighs at the top, the shins at the bottom): "keep it close to your legs". A
+    # bell over the thigh read as a one-hand suitcase carry at the side.
+    lo, hi = sh[0] - 20.0, sh[0] + 20.0
+    for _ in range(50):
+        x = (lo + hi) / 2
+        y = sh[1] - math.sqrt(ARM_REACH**2 - (x - sh[0]) ** 2)
+        gap = x - BELL_R - _leg_front(sk, y - KETTLEBELL_DROP)
+        lo, hi = (lo, x) if gap > 0.4 else (x, hi)
+    grip = (hi, sh[1] - math.sqrt(ARM_REACH**2 - (hi - sh[0]) ** 2))
+    # The far hand beside the near one on the handle, its arm just showing behind.
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] - 1.6, grip[1] + 0.4))))
     g = sk.joints["near_hand"]
     props = _bell(sk)
     if bottom:
         props += [
-            arrow((g[0] + 11.0, g[1] + 6.0), (g[0] + 11.0, g[1] - 12.0)),
-            stopwatch((g[0] + 11.0, g[1] + 12.0)),  # lowered slowly
+            arrow((g[0] + 13.0, g[1] + 6.0), (g[0] + 13.0, g[1] - 12.0)),
+            stopwatch((g[0] + 13.0, g[1] + 12.0)),  # lowered slowly
         ]
     return Scene(sk, tuple(props))
 
@@ -626,6 +824,7 @@ ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,
     "toe-touch": _knee_ball,
     "prone-iso": _heel_band,
+    "straight-leg-bridge": lambda sk: [*_slb_roller(sk), _far_fist(sk)],
     "ecc-sliders": _heel_sliders,
     "hip-hinge": _pole,
     "reverse-deadlift": _bell,

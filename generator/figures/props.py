@@ -50,8 +50,7 @@ HALF_ROLL_R = 8.0
 # length in radii): its near end is the circle the body rests on, and its far end
 # shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
 DEPTH = (55.0, 3.0)
-HALF_DEPTH = (20.0, 0.9)
-ROLLER_DEPTH = (18.0, 0.8)
+HALF_DEPTH = (28.0, 1.5)
 
 
 def _tube(
@@ -98,26 +97,56 @@ def _tube_box(front: Point, r: float, length: float, pad: float, angle: float = 
     return box_of([front, along(front, angle, length)], r + pad)
 
 
-def roller(centre: Point, layer: int = 10, r: float = ROLLER_R) -> Shape:
-    """A foam roller lying across under the body, seen end on: the round end the body
-    rests on (radius ``r``) with its hollow core, and a short stub of its length
-    receding low behind, so it reads as a solid roller without poking out above the
-    limb that lies on it."""
-    angle, length = ROLLER_DEPTH
-    body, end = _tube(centre, r, r * length, False, PROP, PROP_GREY, angle)
-    core = Circle(centre, r * 0.42, PROP.fill, PROP.stroke, PROP.width)
-    return Shape(layer, (body, end, core), _tube_box(centre, r, r * length, PROP.width, angle))
+LOG_END = 0.62  # a lying roller's near end: an ellipse this much narrower than tall
+LOG_DEPTH = (160.0, 1.5)  # its length: receding (direction, length in radii)
 
 
-def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R) -> Shape:
-    """Half foam roll, flat side down on the floor, lying across under the feet: a half
-    disc at the near end (where the foot rests on it) and its length receding."""
-    # Short and low: under a foot, a long body reads as another limb or a bar.
+def roller(
+    centre: Point, layer: int = 10, r: float = ROLLER_R, angle: float = LOG_DEPTH[0]
+) -> Shape:
+    """A foam roller lying across under the body: its near end an upright ellipse (the
+    round end seen a little from the side) standing on the floor, ``r`` high to its
+    centre, so the body rests on its top, and its length receding behind it in direction
+    ``angle`` to a rounded far end. (A circle with a hub read as a wheel.)"""
+    rx = r * LOG_END
+    back = along(centre, angle, r * LOG_DEPTH[1])
+    # The far end's outer half: the one away from the near end.
+    turn = -90.0 if math.cos(math.radians(angle)) >= 0 else 90.0  # from the top, outwards
+    far_end = [ellipse_arc(back, rx, r, 90.0 + k * turn, 90.0 + (k + 1) * turn) for k in (0, 1)]
+    body: Commands = (
+        ("M", ((centre[0], centre[1] + r),)),
+        ("L", ((back[0], back[1] + r),)),
+        *(("C", arc[1:]) for arc in far_end),
+        ("L", ((centre[0], centre[1] - r),)),
+        ("Z", ()),
+    )
+    elements = (
+        Path(body, PROP.fill, PROP.stroke, PROP.width),
+        Ellipse(centre, rx, r, PROP_GREY),
+    )
+    return Shape(layer, elements, box_of([centre, back], r + PROP.width))
+
+
+def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R, leftwards: bool = False) -> Shape:
+    """Half foam roll, flat side down on the floor, lying across under the feet: a dome
+    (a half disc) at the near end, where the foot rests on it, and its length receding,
+    so it reads as a half cylinder and not as a ball. The length recedes up to the
+    right, or (``leftwards``) to the left, away from a foot that would hide it."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
     # White like the other equipment, so it is not taken for the grey other foot.
     elements = _tube((cx, 0.0), r, length, True, PROP_GREY, PROP, angle)
-    box = _tube_box((cx, 0.0), r, length, PROP.width, angle)
-    return Shape(layer, elements, (box[0], 0.0, box[2], box[3]))
+    x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, PROP.width, angle)
+    if leftwards:  # the same drawing, mirrored about the dome's centre
+        elements = tuple(_mirrored(e, cx) for e in elements)  # type: ignore[assignment]
+        x0, x1 = 2 * cx - x1, 2 * cx - x0
+    return Shape(layer, elements, (x0, 0.0, x1, y1))
+
+
+def _mirrored(path: Element, cx: float) -> Path:
+    """A path mirrored about the vertical line x = cx."""
+    assert isinstance(path, Path)
+    commands = tuple((c, tuple((2 * cx - x, y) for x, y in pts)) for c, pts in path.commands)
+    return Path(commands, path.fill, path.stroke, path.width)
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
@@ -143,17 +172,21 @@ def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
     return polygon_shape(outline, PROP_GREY, layer)
 
 
-SLIDER_RX, SLIDER_RY, SLIDER_T = 8.5, 2.4, 2.0  # a round disc seen from a little above
+# A round exercise slider, drawn larger than life (about 18 cm) so it reads at 5 cm: a
+# flat disc seen from a little above, wide and thin. (Two small stacked ellipses, one
+# per heel, read as a pile of coins.)
+SLIDER_RX, SLIDER_RY, SLIDER_T = 10.0, 2.8, 2.2
+SLIDER_TOP = SLIDER_T + SLIDER_RY  # the top face's centre: the rim's bottom on the floor
 
 
-def slider(cx: float, h: float, layer: int = 10) -> Shape:
-    """A round furniture slider under a heel resting on it at height ``h``: a disc seen
-    from a little above, its top face an ellipse centred where the heel is and its rim
-    (``SLIDER_T`` thick) showing below."""
-    top, under = (cx, h), (cx, h - SLIDER_T)
+def slider(cx: float, layer: int = 10) -> Shape:
+    """A round slider lying on the floor under a heel: its top face an ellipse centred
+    where the heel rests (``SLIDER_TOP`` above the floor), its rim ``SLIDER_T`` thick
+    showing below, darker, down to the floor."""
+    top, under = (cx, SLIDER_TOP), (cx, SLIDER_TOP - SLIDER_T)
     elements = (
         Ellipse(under, SLIDER_RX, SLIDER_RY, PROP_MID),
-        Ellipse(top, SLIDER_RX, SLIDER_RY, PROP),
+        Ellipse(top, SLIDER_RX, SLIDER_RY, PROP_GREY),
     )
     box = box_of([top, under], SLIDER_RX + PROP.width / 2)
     return Shape(layer, elements, box)
@@ -171,12 +204,16 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
     return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
 
 
-def ball(centre: Point, r: float, layer: int = 50) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a mid-grey ball with a curved seam
-    line, so it reads as a ball and not a dot."""
+def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shape:
+    """Soft ball, e.g. squeezed between the knees: a light ball with a curved seam line
+    bulging towards ``seam_at`` (a direction), so it reads as a ball and not a dot. The
+    seam lies on the side ``seam_at`` points to, half way out: where a ball that shows
+    round a knee in front of it is still seen."""
     s = PROP_MID
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    a, c, b = arc_quad((centre[0] - r * 1.2, centre[1]), r * 1.05, -50.0, 50.0)
+    a, c, b = arc_quad(
+        along(centre, seam_at + 180.0, r * 0.45), r * 1.0, seam_at - 45.0, seam_at + 45.0
+    )
     seam: Commands = (("M", (a,)), ("Q", (c, b)))
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
@@ -228,25 +265,18 @@ def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape
     return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
 
 
-RING = (3.4, 1.4)  # a band's loop round an ankle: half its width and half its depth
+FLAT_BAND_R = 1.2  # half a flat band's drawn width: a broad strip, not a line
 
 
-def ankle_ring(ankle: Point, shin: float, layer: int = 91) -> Shape:
-    """The band's loop round an ankle, seen from the side and a little above: a flat
-    ring across the shin (``shin`` is the shin's direction), over the leg."""
-    across = abs(math.sin(math.radians(shin))) > math.sqrt(0.5)  # a shin more up than along
-    rx, ry = RING if across else RING[::-1]
-    ring = Ellipse(ankle, rx, ry, Style("none", BAND.stroke, 1.6))
-    return Shape(layer, (ring,), box_of([ankle], max(rx, ry) + 1.0))
-
-
-def rubber(strands: Sequence[Sequence[Point]], layer: int = 90) -> Shape:
-    """The strands of a stretched elastic loop: thin black lines (ink)."""
-    commands: Commands = tuple(
-        c for strand in strands for c in (("M", (strand[0],)), ("L", tuple(strand[1:])))
+def flat_band(points: Sequence[Point], layer: int = 90) -> Shape:
+    """A flat elastic band (a loop round both ankles) through ``points``: one broad
+    light strip with a dark edge, open at its ends."""
+    core = (Core(tuple(points), closed=False),)
+    elements = (
+        Pen(core, 2 * FLAT_BAND_R + 2 * BAND.width, BAND.stroke),
+        Pen(core, 2 * FLAT_BAND_R, BAND.fill),
     )
-    points = [p for strand in strands for p in strand]
-    return Shape(layer, (), box_of(points, INK_W), ink=commands)
+    return Shape(layer, elements, box_of(points, FLAT_BAND_R + BAND.width))
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
@@ -268,22 +298,31 @@ def stopwatch(centre: Point, layer: int = 95) -> Shape:
     return Shape(layer, (face,), box_of([centre], WATCH_R + 2.2), ink=ink)
 
 
-PAUSE_R = 3.9  # the hold mark: a pause sign, as on a player's button
+PAUSE_R = 5.0  # the hold mark: a pause sign, as on a player's button
 
 
 def pause_mark(centre: Point, layer: int = 95) -> Shape:
-    """A hold: two bars in a white disc, the pause sign people know from any player.
+    """A hold: a black disc with two white bars, the pause button people know from any
+    player. Bold, so it reads at 5 cm (thin bars in a white ring read as "II" or "11").
     It stands alone (a hold has no movement to show); a slow move has a stopwatch."""
     x, y = centre
-    face = Circle(centre, PAUSE_R, "#ffffff", INK, INK_W * 0.8)
-    bar = PAUSE_R * 0.45
-    ink: Commands = (
-        ("M", ((x - 1.1, y - bar),)),
-        ("L", ((x - 1.1, y + bar),)),
-        ("M", ((x + 1.1, y - bar),)),
-        ("L", ((x + 1.1, y + bar),)),
+    disc = Circle(centre, PAUSE_R, INK, "none")
+    h, w, gap = PAUSE_R * 0.5, PAUSE_R * 0.16, PAUSE_R * 0.3  # half height, half width
+    bars = Path(
+        tuple(
+            c
+            for dx in (-gap, gap)
+            for c in (
+                ("M", ((x + dx - w, y - h),)),
+                ("L", ((x + dx + w, y - h), (x + dx + w, y + h), (x + dx - w, y + h))),
+                ("Z", ()),
+            )
+        ),
+        "#ffffff",
+        "none",
+        0.0,
     )
-    return Shape(layer, (face,), box_of([centre], PAUSE_R + 1.0), ink=ink)
+    return Shape(layer, (disc, bars), box_of([centre], PAUSE_R + 1.0))
 
 
 PARTNER = Style(fill="#ffffff", stroke="#1a1a1a", width=2.0)
@@ -340,6 +379,18 @@ def arrow(
     if both:
         commands += _head(start, deg + 180.0)
     return _arrow(commands, box_of([start, end], 3.5), colour, layer)
+
+
+def bent_arrow(
+    start: Point, control: Point, end: Point, layer: int = 95, colour: str = "#ffffff"
+) -> Shape:
+    """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
+    curve): white by default, an effort drawn on the dark leg."""
+    deg = heading(control, end)
+    tip_back = along(end, deg + 180.0, HEAD - 1.0)
+    # Out along the curve and back: a loop of no area, so the fill fills only the head.
+    shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
+    return _arrow(shaft + _head(end, deg), box_of([start, control, end], 3.5), colour, layer)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
