@@ -50,7 +50,7 @@ $(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/message
 messages: $(RUN_STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location \
 		--sort-output --project hamstring-handout -o $(TRANSLATIONS)/messages.pot .
-	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete \
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 		-i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 # The Nu Html Checker (vnu.jar) for the tests, from the npm registry at the locked version.
