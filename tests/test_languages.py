@@ -345,6 +345,7 @@ def test_the_json_api_speaks_the_language_asked(client):
     from tests.conftest import STAGE_1
 
     answer = client.get("/program.json?" + urlencode({**STAGE_1, "lang": "es"})).get_json()
+    assert answer["lang"] == "es"
     names = {item["name"] for item in answer["exercises"]}
     assert catalogue("es")["supine-iso"].name in names
 

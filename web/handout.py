@@ -104,4 +104,5 @@ def program_json_route() -> Response | tuple[Response, int]:
         return [url_for("assets.figure", exercise_id=item.exercise.id, position=f.position,
                         side=side) for f in item.figures]  # fmt: skip
 
-    return jsonify({**program_json(outcome.program, figure_urls), "print": outcome.print_size})
+    return jsonify({**program_json(outcome.program, figure_urls), "print": outcome.print_size,
+                    "lang": outcome.language})  # fmt: skip
