@@ -36,7 +36,6 @@ from .body import (
     along,
     ankle_for_heel,
     frame,
-    ghost_shape,
     heading,
     helper_shapes,
     offset,
@@ -147,8 +146,9 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 6.5  # the soft ball squeezed between the knees, as big as a head
+BALL_R = 7.5  # the soft ball squeezed between the knees, bigger than a head
 BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
+BALL_UP = 1.8  # and how far up the thighs: between them, just above the knees
 TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
 # In front of the far leg and the trunk, behind the working leg: under the far foot it
 # was half hidden and read as a ball; the working foot rests on top of it. Its length
@@ -158,6 +158,10 @@ TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of 
 # (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
 # "as much as you need", more with the heels up, where the toes are lower.
 TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
+# The head bent down only so far that it stays out in front of the arms hanging to the
+# toes (blind review: "the head is mostly hidden behind the arm"); in line with the
+# back where the back tips down more, with the heels up.
+TOE_TOUCH_NECK = {True: 15.0, False: 0.0}
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -213,7 +217,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         hip=hip,
         pelvis=hi,
         spine=spine,
-        neck=40.0,  # head down, eyes on the toes
+        neck=TOE_TOUCH_NECK[toes_up],
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
@@ -221,23 +225,27 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
-    # The standing start as a pale ghost behind: the reach comes down from there.
-    start = _toe_touch(toes_up, down=False).skeleton
-    props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
+    # The reach down: an arrow over the back and the head, curving down in front of it.
+    head = sk.joints["head"]
+    sweep = math.dist(hip, head) + HEAD_R + 3.5
+    down_to = heading(hip, head) + 10.0
+    props = [roll, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to)]
     return Scene(sk, tuple(props), fixed=(roll,))
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
-    """The ball squeezed between the knees, as big as a head, over the knees: the thighs
-    run into it and the shins out of it. (Behind the near knee, as it really is, only a
-    sliver showed between the knee and the arms: an unreadable blob.)"""
+    """The ball squeezed between the knees, bigger than a head, over the knees: the
+    thighs run into it and the shins out of it. (Behind the near knee, as it really is,
+    only a sliver showed between the knee and the arms: an unreadable blob; a mid-grey
+    ball the knee's size on it read as a kneecap.)"""
     j = sk.joints
     knee = _mid(j["near_knee"], j["far_knee"])
-    # A little out in front of the knees (away from the crook between thigh and shin),
-    # its seam on that side.
+    # A little out in front of the knees (away from the crook between thigh and shin)
+    # and up the thighs, its seams across the leg.
     up, down = unit(heading(knee, j["hip"])), unit(heading(knee, j["near_ankle"]))
     ahead = heading((up[0] + down[0], up[1] + down[1]), (0.0, 0.0))
-    return [ball(along(knee, ahead, BALL_AHEAD), BALL_R, layer=65, seam_at=ahead)]
+    centre = along(along(knee, ahead, BALL_AHEAD), heading(knee, j["hip"]), BALL_UP)
+    return [ball(centre, BALL_R, layer=65, seam_at=heading(knee, j["hip"]) - 50.0)]
 
 
 # --- foam-roll -------------------------------------------------------------------------

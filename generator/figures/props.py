@@ -205,16 +205,21 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
 
 
 def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a light ball with a curved seam line
-    bulging towards ``seam_at`` (a direction), so it reads as a ball and not a dot. The
-    seam lies on the side ``seam_at`` points to, half way out: where a ball that shows
-    round a knee in front of it is still seen."""
-    s = PROP_MID
+    """Soft ball, e.g. squeezed between the knees: a pale ball with two curved seams,
+    one each side of the centre bulging outwards, across the direction ``seam_at``, as
+    on a beach ball, so it reads as a ball and not as a dot or a kneecap. Paler than
+    any limb, so it stands apart from the legs it is squeezed between."""
+    s = PROP_GREY
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    a, c, b = arc_quad(
-        along(centre, seam_at + 180.0, r * 0.45), r * 1.0, seam_at - 45.0, seam_at + 45.0
-    )
-    seam: Commands = (("M", (a,)), ("Q", (c, b)))
+    seam: Commands = ()
+    for side in (0.0, 180.0):
+        # From just inside the rim to just inside it, its middle 0.4 r out from the
+        # centre: a quadratic's middle is (P0 + 2C + P2) / 4.
+        u = seam_at + side
+        p0, p2 = along(centre, u + 70.0, 0.97 * r), along(centre, u - 70.0, 0.97 * r)
+        mid = along(centre, u, 0.4 * r)
+        control = (2 * mid[0] - (p0[0] + p2[0]) / 2, 2 * mid[1] - (p0[1] + p2[1]) / 2)
+        seam += (("M", (p0,)), ("Q", (control, p2)))
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
 
