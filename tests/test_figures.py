@@ -36,6 +36,7 @@ from generator.figures.body import (
     WORK,
 )
 from generator.figures.draw import INK
+from generator.figures.draw import INK_W as INK_W_
 from generator.figures.poses import STOOL_H
 from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, SLIDER_TOP, WATCH_R
 
@@ -678,36 +679,66 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_on_the_leg_and_no_movement_along_the_floor():
-    # Blind review: an arrow along the floor read as "slide the foot"; the steps say dig
-    # the heel down and pull it back without moving. The efforts are white arrows on
-    # the dark leg: down into the heel; and the pull (bending the knee against the
-    # floor), a short curved arrow along the back of the thigh by the knee, round it
-    # towards the heel (one along the thigh towards the hip read as "slide the knee").
+def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floor():
+    # Blind review: white arrows inside the dark leg were tiny and faint in grey print,
+    # and an arrow along the floor had read as "slide the foot". The steps: dig the heel
+    # down and pull it back without moving. Two thick dark arrows outside the leg, both
+    # at the heel: down onto it from above the foot, and a curve just behind it, under
+    # the calf, towards the buttock; none along the floor; the pause sign beside.
+    from generator.figures.poses import EFFORT, EFFORT_W
+
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
-    assert "Z" not in ink.get("d")  # no black arrowheads: nothing moves
-    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == "#ffffff"]
+    assert "Z" not in ink.get("d")  # no movement arrows in the figure's ink
+    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == EFFORT]
+    assert len(arrows) == 2
+    assert all(float(el.get("stroke-width")) >= 1.5 * INK_W_ for el in arrows)  # thick
+    assert luminance(EFFORT) < 0.1
     dig, pull = sorted(arrows, key=lambda el: "Q" in el.get("d"))
+    heel, ankle, knee, toe = j["near_heel"], j["near_ankle"], j["near_knee"], j["near_toe"]
+    leg = [(knee, ankle), (ankle, heel), (heel, toe)]
+    edge = R_SHIN[1] + WORK.width / 2  # the narrowest the drawn leg is, outline included
+
+    def outside(p):
+        return all(distance_to_segment(p, a, b) > edge for a, b in leg)
+
     start, _, tip = (world("supine-iso", *pair.split(",")) for pair in coordinates(dig)[:3])
-    assert math.dist(tip, j["near_heel"]) < 4  # into the heel
-    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down, into the floor
-    assert "Q" in pull.get("d")  # curved
-    start, bend, end = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:3])
+    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down
+    assert start[1] > ankle[1] + 10  # from above the foot ...
+    assert start[0] > heel[0]
+    assert distance_to_line(heel, start, tip) < 4  # ... aimed at the heel ...
+    assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
+    assert outside(start)
+    assert outside(tip)
+    start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
     head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
-    hip, knee, ankle = j["hip"], j["near_knee"], j["near_ankle"]
-    assert distance_to_line(start, hip, knee) < R_THIGH[0]  # from the thigh ...
-    assert math.dist(start, knee) < 12  # ... close to the knee
-    assert (start[0] - knee[0]) * (hip[1] - knee[1]) - (start[1] - knee[1]) * (
-        hip[0] - knee[0]
-    ) < 0  # on its back (under) side
-    assert distance_to_line(end, knee, ankle) < R_THIGH[1]  # round onto the shin ...
-    assert math.dist(head, j["near_heel"]) < math.dist(start, j["near_heel"]) - 5  # to the heel
-    assert math.dist(start, head) < 14  # short
-    assert distance_to_line(bend, start, end) > 1  # plainly curved
-    for p in (start, bend, end, head):  # on the leg, not along the floor
-        assert p[1] > 8
+    assert math.dist(start, heel) < 8  # just behind the heel
+    assert start[0] < heel[0]
+    assert head[0] < start[0] - 8  # back towards the buttock
+    assert head[1] > start[1] + 2  # rising from the heel, under the calf
+    assert distance_to_line(bend, start, head) > 2  # plainly curved
+    for p in (start, head):
+        assert outside(p)
+    # Neither lies along the floor: the dig runs at least 20 degrees off it.
+    assert (
+        angle_from_floor(
+            *[
+                world("supine-iso", *pair.split(","))
+                for pair in (coordinates(dig)[0], coordinates(dig)[2])
+            ]
+        )
+        > 20
+    )
+    assert angle_from_floor(start, head) > 10  # the pull: its head well off the floor
+    assert head[1] > 7
+    assert float(dig.get("stroke-width")) == float(pull.get("stroke-width")) == EFFORT_W
+
+
+def distance_to_segment(p, a, b) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 def test_prone_isometric_bends_both_knees_then_lowers_the_other_leg():

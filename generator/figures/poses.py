@@ -296,27 +296,53 @@ def _supine_iso() -> Scene:
     )
     sk = solve(pose)
     j = sk.joints
-    heel, knee, hip = j["near_heel"], j["near_knee"], j["hip"]
-    # The effort, with nothing moving (the pause sign), as white arrows on the dark leg:
-    # the heel digs down, an arrow down the lower shin into the heel; and the back of
-    # the thigh pulls the heel back, bending the knee against the floor: a short arrow
-    # along the back of the thigh by the knee, curving round it towards the heel. (An
-    # arrow along the floor read as "slide the foot", which the steps forbid; one along
-    # the whole thigh, towards the hip, as "slide the knee towards you".)
-    _, under = frame(sk.dirs["near_thigh"])  # a thigh pointing up from the hip: its back
-    _, calf = frame(sk.dirs["near_shin"] + 180.0)  # and a shin pointing up from the ankle
+    heel, knee = j["near_heel"], j["near_knee"]
+    # The effort, with nothing moving (the pause sign), as two short thick dark arrows
+    # beside the leg, both at the heel: one pressing down onto it from above the foot,
+    # and one just behind it, under the calf, curving back towards the buttock. (White
+    # arrows on the dark leg were tiny and faint in grey print; an arrow along the floor
+    # read as "slide the foot", which the steps forbid.)
+    press = (heel[0] + 2.5, heel[1] + 2.5)  # the top of the heel, behind the ankle bone
+    above = (heel[0] + 12.0, heel[1] + 22.0)
+    dig = _clear_of_leg(sk, above, press)
     pull = (
-        offset(along(knee, heading(knee, hip), 10.0), (under, 1.8)),
-        offset(knee, (under, 1.5), (calf, -1.5)),
-        offset(along(knee, sk.dirs["near_shin"], 7.5), (calf, -1.8)),
+        (heel[0] - 4.0, heel[1] + 5.5),
+        (heel[0] - 12.0, heel[1] + 1.0),
+        (heel[0] - 18.0, heel[1] + 9.5),
     )
-    dig = along(j["near_ankle"], sk.dirs["near_shin"] + 180.0, 11.0)
     props = [
-        arrow(dig, (heel[0] + 1.5, heel[1] + 1.8), colour="#ffffff"),
-        bent_arrow(*pull),
+        arrow(above, dig, colour=EFFORT, width=EFFORT_W),
+        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
+
+
+EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
+EFFORT_W = 2.6  # thick, so it prints at 5 cm
+
+
+def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
+    """The point on the way from ``start`` to ``target`` where an arrow's tip touches
+    the working leg's outline, so the arrow stays outside the leg."""
+    j = sk.joints
+    cores = [("near_knee", "near_ankle"), ("near_ankle", "near_heel"), ("near_heel", "near_toe")]
+    edge = R_SHIN[0] + 1.5 + 0.5  # at most the calf's drawn half width, outline included
+
+    def near_leg(p: Point) -> bool:
+        return any(_off_segment(p, j[a], j[b]) < edge for a, b in cores)
+
+    for i in range(101):
+        p = _mid(start, target, i / 100)
+        if near_leg(p):
+            return p
+    return target
+
+
+def _off_segment(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 # --- prone-iso -------------------------------------------------------------------------

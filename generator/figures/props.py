@@ -363,17 +363,28 @@ def _head(tip: Point, deg: float) -> Commands:
     return (("M", (inner,)), ("L", (left, right)), ("Z", ()))
 
 
-def _arrow(commands: Commands, box: tuple[float, float, float, float], colour: str, layer: int):
-    """A black arrow is ink (drawn in the figure's one ink element); another colour gets
-    an element of its own. Shaft and head in one: the pen draws the shaft, the fill
-    fills the head."""
-    if colour == INK:
+def _arrow(
+    commands: Commands,
+    box: tuple[float, float, float, float],
+    colour: str,
+    layer: int,
+    width: float = ARROW_W,
+):
+    """A black arrow of the ink pen is ink (drawn in the figure's one ink element);
+    another colour or width gets an element of its own. Shaft and head in one: the pen
+    draws the shaft, the fill fills the head."""
+    if colour == INK and width == ARROW_W:
         return Shape(layer, (), box, ink=commands)
-    return Shape(layer, (Path(commands, colour, colour, ARROW_W),), box)
+    return Shape(layer, (Path(commands, colour, colour, width),), box)
 
 
 def arrow(
-    start: Point, end: Point, both: bool = False, layer: int = 95, colour: str = INK
+    start: Point,
+    end: Point,
+    both: bool = False,
+    layer: int = 95,
+    colour: str = INK,
+    width: float = ARROW_W,
 ) -> Shape:
     """Straight movement arrow (double-headed with ``both``). ``colour`` "#ffffff" gives
     a white arrow, to draw on the dark working leg."""
@@ -383,11 +394,16 @@ def arrow(
     commands: Commands = (("M", (a,)), ("L", (b,)), *_head(end, deg))
     if both:
         commands += _head(start, deg + 180.0)
-    return _arrow(commands, box_of([start, end], 3.5), colour, layer)
+    return _arrow(commands, box_of([start, end], 3.5), colour, layer, width)
 
 
 def bent_arrow(
-    start: Point, control: Point, end: Point, layer: int = 95, colour: str = "#ffffff"
+    start: Point,
+    control: Point,
+    end: Point,
+    layer: int = 95,
+    colour: str = "#ffffff",
+    width: float = ARROW_W,
 ) -> Shape:
     """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
     curve): white by default, an effort drawn on the dark leg."""
@@ -395,7 +411,8 @@ def bent_arrow(
     tip_back = along(end, deg + 180.0, HEAD - 1.0)
     # Out along the curve and back: a loop of no area, so the fill fills only the head.
     shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
-    return _arrow(shaft + _head(end, deg), box_of([start, control, end], 3.5), colour, layer)
+    box = box_of([start, control, end], 3.5)
+    return _arrow(shaft + _head(end, deg), box, colour, layer, width)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
