@@ -36,6 +36,7 @@ from generator.figures.body import (
     WORK,
 )
 from generator.figures.draw import INK
+from generator.figures.draw import INK_W as INK_W_
 from generator.figures.poses import STOOL_H
 from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, SLIDER_TOP, WATCH_R
 
@@ -560,19 +561,29 @@ def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(po
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
 def test_toe_touch_ball_is_big_and_between_the_knees(position):
     # Blind review: a small ball beside the knee was an unreadable blob.
-    from generator.figures.props import PROP_MID
+    # Then: a mid-grey ball the knee's size, on the knee, read as a kneecap. It is
+    # paler than any limb, larger, and a little up the thighs, with seams.
+    from generator.figures.props import PROP_GREY
 
     j = pose_joints("toe-touch", position)
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     (ball,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
-    assert ball.get("fill") == PROP_MID.fill
+    assert ball.get("fill") == PROP_GREY.fill
+    assert luminance(ball.get("fill")) > luminance(FAR.fill) + 0.2 > luminance(WORK.fill)
     centre, r = world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
     knees = [j["near_knee"], j["far_knee"]]
     assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
     for knee in knees:
         assert math.dist(centre, knee) < 3  # at the knees
     assert r > R_THIGH[1] + WORK.width / 2  # wider than the drawn knee: it shows round it
-    assert r >= 6
+    assert r >= 1.25 * (R_THIGH[1] + WORK.width / 2)  # plainly bigger than a kneecap
+    # Between the thighs just above the knees, not centred on the knee.
+    hip = j["hip"]
+    up = (
+        (centre[0] - knees[0][0]) * (hip[0] - knees[0][0])
+        + (centre[1] - knees[0][1]) * (hip[1] - knees[0][1])
+    ) / math.dist(hip, knees[0])
+    assert up > 1
     # Over the working leg's knee, under the arms reaching past it.
     assert elements.index(work_leg(elements)) < elements.index(ball)
     arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][1]
@@ -580,10 +591,14 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     # Its seam is ink on the ball.
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     seams = re.findall(r"M([\d.]+),([\d.]+)Q([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", ink.get("d"))
-    assert any(
-        all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
+    on_ball = [
+        seam
         for seam in seams
-    )
+        if all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
+    ]
+    assert len(on_ball) == 2  # two seams, one each side of the centre
+    sides = [world("toe-touch", *seam[2:4]) for seam in on_ball]  # their controls
+    assert math.dist(*sides) > 0.8 * r  # far apart: bulging outwards
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
@@ -596,6 +611,35 @@ def test_toe_touch_folds_with_hips_back_a_long_back_and_the_head_low(position):
     assert j["shoulder"][0] > j["near_toe"][0]  # reaching out over the toes
     assert j["head"][1] < j["hip"][1] - 10  # the head low, below the hips
     assert flex["near_elbow"] < 40  # arms reaching, nearly straight
+
+
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_head_is_clear_of_the_arms_and_knees(position):
+    # Blind review: "the head is mostly hidden behind the arm and knee".
+    from generator.figures.body import ARM_FILL_EXTRA, BODY, HEAD_R, S_LIMB
+
+    j = pose_joints("toe-touch", position)
+    head = j["head"]
+    arm = S_LIMB + ARM_FILL_EXTRA + BODY.width / 2  # the near arm as drawn, outline too
+    for a, b in (("shoulder", "near_elbow"), ("near_elbow", "near_hand")):
+        d = min(math.dist(head, along_segment(j[a], j[b], t / 20)) for t in range(21))
+        assert d > HEAD_R + arm  # the arm passes behind the face, not over it
+    assert head[0] > max(j["near_elbow"][0], j["near_hand"][0])  # out in front of the arms
+    knee = R_THIGH[1] + WORK.width / 2
+    assert math.dist(head, j["near_knee"]) > HEAD_R + knee + 5
+
+
+def along_segment(a, b, t):
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def test_toe_touch_is_drawn_close_up_so_the_fold_fills_the_figure():
+    # Blind review: at the shared scale the folded body was about 1.5 cm tall at 5 cm.
+    _, _, w, h = view_box("toe-touch")
+    assert w < 0.75 * view_box("hip-hinge")[2]  # drawn at least a third larger
+    for position in POSITIONS["toe-touch"]:
+        top = max(c[1] + r for c, r in body_outline("toe-touch", position))
+        assert top > 0.6 * h  # the body is most of the figure's height
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
@@ -635,36 +679,66 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_on_the_leg_and_no_movement_along_the_floor():
-    # Blind review: an arrow along the floor read as "slide the foot"; the steps say dig
-    # the heel down and pull it back without moving. The efforts are white arrows on
-    # the dark leg: down into the heel; and the pull (bending the knee against the
-    # floor), a short curved arrow along the back of the thigh by the knee, round it
-    # towards the heel (one along the thigh towards the hip read as "slide the knee").
+def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floor():
+    # Blind review: white arrows inside the dark leg were tiny and faint in grey print,
+    # and an arrow along the floor had read as "slide the foot". The steps: dig the heel
+    # down and pull it back without moving. Two thick dark arrows outside the leg, both
+    # at the heel: down onto it from above the foot, and a curve just behind it, under
+    # the calf, towards the buttock; none along the floor; the pause sign beside.
+    from generator.figures.poses import EFFORT, EFFORT_W
+
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
-    assert "Z" not in ink.get("d")  # no black arrowheads: nothing moves
-    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == "#ffffff"]
+    assert "Z" not in ink.get("d")  # no movement arrows in the figure's ink
+    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == EFFORT]
+    assert len(arrows) == 2
+    assert all(float(el.get("stroke-width")) >= 1.5 * INK_W_ for el in arrows)  # thick
+    assert luminance(EFFORT) < 0.1
     dig, pull = sorted(arrows, key=lambda el: "Q" in el.get("d"))
+    heel, ankle, knee, toe = j["near_heel"], j["near_ankle"], j["near_knee"], j["near_toe"]
+    leg = [(knee, ankle), (ankle, heel), (heel, toe)]
+    edge = R_SHIN[1] + WORK.width / 2  # the narrowest the drawn leg is, outline included
+
+    def outside(p):
+        return all(distance_to_segment(p, a, b) > edge for a, b in leg)
+
     start, _, tip = (world("supine-iso", *pair.split(",")) for pair in coordinates(dig)[:3])
-    assert math.dist(tip, j["near_heel"]) < 4  # into the heel
-    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down, into the floor
-    assert "Q" in pull.get("d")  # curved
-    start, bend, end = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:3])
+    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down
+    assert start[1] > ankle[1] + 10  # from above the foot ...
+    assert start[0] > heel[0]
+    assert distance_to_line(heel, start, tip) < 4  # ... aimed at the heel ...
+    assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
+    assert outside(start)
+    assert outside(tip)
+    start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
     head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
-    hip, knee, ankle = j["hip"], j["near_knee"], j["near_ankle"]
-    assert distance_to_line(start, hip, knee) < R_THIGH[0]  # from the thigh ...
-    assert math.dist(start, knee) < 12  # ... close to the knee
-    assert (start[0] - knee[0]) * (hip[1] - knee[1]) - (start[1] - knee[1]) * (
-        hip[0] - knee[0]
-    ) < 0  # on its back (under) side
-    assert distance_to_line(end, knee, ankle) < R_THIGH[1]  # round onto the shin ...
-    assert math.dist(head, j["near_heel"]) < math.dist(start, j["near_heel"]) - 5  # to the heel
-    assert math.dist(start, head) < 14  # short
-    assert distance_to_line(bend, start, end) > 1  # plainly curved
-    for p in (start, bend, end, head):  # on the leg, not along the floor
-        assert p[1] > 8
+    assert math.dist(start, heel) < 8  # just behind the heel
+    assert start[0] < heel[0]
+    assert head[0] < start[0] - 8  # back towards the buttock
+    assert head[1] > start[1] + 2  # rising from the heel, under the calf
+    assert distance_to_line(bend, start, head) > 2  # plainly curved
+    for p in (start, head):
+        assert outside(p)
+    # Neither lies along the floor: the dig runs at least 20 degrees off it.
+    assert (
+        angle_from_floor(
+            *[
+                world("supine-iso", *pair.split(","))
+                for pair in (coordinates(dig)[0], coordinates(dig)[2])
+            ]
+        )
+        > 20
+    )
+    assert angle_from_floor(start, head) > 10  # the pull: its head well off the floor
+    assert head[1] > 7
+    assert float(dig.get("stroke-width")) == float(pull.get("stroke-width")) == EFFORT_W
+
+
+def distance_to_segment(p, a, b) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 def test_prone_isometric_bends_both_knees_then_lowers_the_other_leg():
@@ -1073,14 +1147,11 @@ def test_the_marks_are_only_holds_and_slow_moves_and_the_handout_names_them(clie
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_a_pale_ghost_is_only_ever_an_earlier_position_of_the_trunk(exercise_id, position):
-    from generator.figures.body import GHOST
-
+def test_no_figure_draws_a_pale_ghost(exercise_id, position):
+    # The toe touch's pale ghost of the standing start made its figures tall, so the
+    # folded body was drawn small (blind review: "crowded"); it went for a close-up.
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    ghosts = [el for el in elements if el.get("stroke") == GHOST]
-    assert len(ghosts) == (2 if exercise_id == "toe-touch" else 0)
-    # Drawn first, under everything, so it never hides the body or the props.
-    assert all(elements.index(g) < 2 for g in ghosts)
+    assert not [el for el in elements if "#e3e3e3" in (el.get("fill"), el.get("stroke"))]
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])

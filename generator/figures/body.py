@@ -18,7 +18,6 @@ from .draw import (
     Circle,
     Core,
     Path,
-    Pen,
     Shape,
     Style,
     band_box,
@@ -503,18 +502,6 @@ def _far_shape(far: Sequence[Core]) -> Shape:
         (outline_pen(far, r, FAR), fill_pen(far, r, FAR)),
         band_box(far, r + FAR.width / 2),
     )
-
-
-GHOST = "#e3e3e3"  # an earlier position: pale, flat, behind everything
-
-
-def ghost_shape(sk: Skeleton, layer: int = 5) -> Shape:
-    """Where the body was a moment before, as a pale flat shape behind everything: the
-    only use of a ghost, so pale never means the other leg."""
-    trunk, head = _trunk_cores(sk)
-    limbs = (_arm_core(sk, "near"), _leg_core(sk, "near"))
-    elements = (Pen((trunk, head), 2 * S_TRUNK, GHOST), Pen(limbs, 2 * S_LIMB + 1.0, GHOST, GHOST))
-    return Shape(layer, elements, band_box([trunk, head], S_TRUNK))
 
 
 HELPER = Style(fill="#fbfbfb", stroke="#1a1a1a", width=1.8)

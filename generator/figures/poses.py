@@ -36,7 +36,6 @@ from .body import (
     along,
     ankle_for_heel,
     frame,
-    ghost_shape,
     heading,
     helper_shapes,
     offset,
@@ -147,8 +146,9 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 6.5  # the soft ball squeezed between the knees, as big as a head
+BALL_R = 7.5  # the soft ball squeezed between the knees, bigger than a head
 BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
+BALL_UP = 1.8  # and how far up the thighs: between them, just above the knees
 TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
 # In front of the far leg and the trunk, behind the working leg: under the far foot it
 # was half hidden and read as a ball; the working foot rests on top of it. Its length
@@ -158,6 +158,10 @@ TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of 
 # (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
 # "as much as you need", more with the heels up, where the toes are lower.
 TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
+# The head bent down only so far that it stays out in front of the arms hanging to the
+# toes (blind review: "the head is mostly hidden behind the arm"); in line with the
+# back where the back tips down more, with the heels up.
+TOE_TOUCH_NECK = {True: 15.0, False: 0.0}
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -213,7 +217,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         hip=hip,
         pelvis=hi,
         spine=spine,
-        neck=40.0,  # head down, eyes on the toes
+        neck=TOE_TOUCH_NECK[toes_up],
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
@@ -221,23 +225,27 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
-    # The standing start as a pale ghost behind: the reach comes down from there.
-    start = _toe_touch(toes_up, down=False).skeleton
-    props = [ghost_shape(start), roll, *_knee_ball(sk), arc_arrow(hip, 38.0, 60.0, 14.0)]
+    # The reach down: an arrow over the back and the head, curving down in front of it.
+    head = sk.joints["head"]
+    sweep = math.dist(hip, head) + HEAD_R + 3.5
+    down_to = heading(hip, head) + 10.0
+    props = [roll, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to)]
     return Scene(sk, tuple(props), fixed=(roll,))
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
-    """The ball squeezed between the knees, as big as a head, over the knees: the thighs
-    run into it and the shins out of it. (Behind the near knee, as it really is, only a
-    sliver showed between the knee and the arms: an unreadable blob.)"""
+    """The ball squeezed between the knees, bigger than a head, over the knees: the
+    thighs run into it and the shins out of it. (Behind the near knee, as it really is,
+    only a sliver showed between the knee and the arms: an unreadable blob; a mid-grey
+    ball the knee's size on it read as a kneecap.)"""
     j = sk.joints
     knee = _mid(j["near_knee"], j["far_knee"])
-    # A little out in front of the knees (away from the crook between thigh and shin),
-    # its seam on that side.
+    # A little out in front of the knees (away from the crook between thigh and shin)
+    # and up the thighs, its seams across the leg.
     up, down = unit(heading(knee, j["hip"])), unit(heading(knee, j["near_ankle"]))
     ahead = heading((up[0] + down[0], up[1] + down[1]), (0.0, 0.0))
-    return [ball(along(knee, ahead, BALL_AHEAD), BALL_R, layer=65, seam_at=ahead)]
+    centre = along(along(knee, ahead, BALL_AHEAD), heading(knee, j["hip"]), BALL_UP)
+    return [ball(centre, BALL_R, layer=65, seam_at=heading(knee, j["hip"]) - 50.0)]
 
 
 # --- foam-roll -------------------------------------------------------------------------
@@ -288,27 +296,53 @@ def _supine_iso() -> Scene:
     )
     sk = solve(pose)
     j = sk.joints
-    heel, knee, hip = j["near_heel"], j["near_knee"], j["hip"]
-    # The effort, with nothing moving (the pause sign), as white arrows on the dark leg:
-    # the heel digs down, an arrow down the lower shin into the heel; and the back of
-    # the thigh pulls the heel back, bending the knee against the floor: a short arrow
-    # along the back of the thigh by the knee, curving round it towards the heel. (An
-    # arrow along the floor read as "slide the foot", which the steps forbid; one along
-    # the whole thigh, towards the hip, as "slide the knee towards you".)
-    _, under = frame(sk.dirs["near_thigh"])  # a thigh pointing up from the hip: its back
-    _, calf = frame(sk.dirs["near_shin"] + 180.0)  # and a shin pointing up from the ankle
+    heel, knee = j["near_heel"], j["near_knee"]
+    # The effort, with nothing moving (the pause sign), as two short thick dark arrows
+    # beside the leg, both at the heel: one pressing down onto it from above the foot,
+    # and one just behind it, under the calf, curving back towards the buttock. (White
+    # arrows on the dark leg were tiny and faint in grey print; an arrow along the floor
+    # read as "slide the foot", which the steps forbid.)
+    press = (heel[0] + 2.5, heel[1] + 2.5)  # the top of the heel, behind the ankle bone
+    above = (heel[0] + 12.0, heel[1] + 22.0)
+    dig = _clear_of_leg(sk, above, press)
     pull = (
-        offset(along(knee, heading(knee, hip), 10.0), (under, 1.8)),
-        offset(knee, (under, 1.5), (calf, -1.5)),
-        offset(along(knee, sk.dirs["near_shin"], 7.5), (calf, -1.8)),
+        (heel[0] - 4.0, heel[1] + 5.5),
+        (heel[0] - 12.0, heel[1] + 1.0),
+        (heel[0] - 18.0, heel[1] + 9.5),
     )
-    dig = along(j["near_ankle"], sk.dirs["near_shin"] + 180.0, 11.0)
     props = [
-        arrow(dig, (heel[0] + 1.5, heel[1] + 1.8), colour="#ffffff"),
-        bent_arrow(*pull),
+        arrow(above, dig, colour=EFFORT, width=EFFORT_W),
+        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
+
+
+EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
+EFFORT_W = 2.6  # thick, so it prints at 5 cm
+
+
+def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
+    """The point on the way from ``start`` to ``target`` where an arrow's tip touches
+    the working leg's outline, so the arrow stays outside the leg."""
+    j = sk.joints
+    cores = [("near_knee", "near_ankle"), ("near_ankle", "near_heel"), ("near_heel", "near_toe")]
+    edge = R_SHIN[0] + 1.5 + 0.5  # at most the calf's drawn half width, outline included
+
+    def near_leg(p: Point) -> bool:
+        return any(_off_segment(p, j[a], j[b]) < edge for a, b in cores)
+
+    for i in range(101):
+        p = _mid(start, target, i / 100)
+        if near_leg(p):
+            return p
+    return target
+
+
+def _off_segment(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 # --- prone-iso -------------------------------------------------------------------------

@@ -205,16 +205,21 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
 
 
 def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a light ball with a curved seam line
-    bulging towards ``seam_at`` (a direction), so it reads as a ball and not a dot. The
-    seam lies on the side ``seam_at`` points to, half way out: where a ball that shows
-    round a knee in front of it is still seen."""
-    s = PROP_MID
+    """Soft ball, e.g. squeezed between the knees: a pale ball with two curved seams,
+    one each side of the centre bulging outwards, across the direction ``seam_at``, as
+    on a beach ball, so it reads as a ball and not as a dot or a kneecap. Paler than
+    any limb, so it stands apart from the legs it is squeezed between."""
+    s = PROP_GREY
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    a, c, b = arc_quad(
-        along(centre, seam_at + 180.0, r * 0.45), r * 1.0, seam_at - 45.0, seam_at + 45.0
-    )
-    seam: Commands = (("M", (a,)), ("Q", (c, b)))
+    seam: Commands = ()
+    for side in (0.0, 180.0):
+        # From just inside the rim to just inside it, its middle 0.4 r out from the
+        # centre: a quadratic's middle is (P0 + 2C + P2) / 4.
+        u = seam_at + side
+        p0, p2 = along(centre, u + 70.0, 0.97 * r), along(centre, u - 70.0, 0.97 * r)
+        mid = along(centre, u, 0.4 * r)
+        control = (2 * mid[0] - (p0[0] + p2[0]) / 2, 2 * mid[1] - (p0[1] + p2[1]) / 2)
+        seam += (("M", (p0,)), ("Q", (control, p2)))
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
 
@@ -358,17 +363,28 @@ def _head(tip: Point, deg: float) -> Commands:
     return (("M", (inner,)), ("L", (left, right)), ("Z", ()))
 
 
-def _arrow(commands: Commands, box: tuple[float, float, float, float], colour: str, layer: int):
-    """A black arrow is ink (drawn in the figure's one ink element); another colour gets
-    an element of its own. Shaft and head in one: the pen draws the shaft, the fill
-    fills the head."""
-    if colour == INK:
+def _arrow(
+    commands: Commands,
+    box: tuple[float, float, float, float],
+    colour: str,
+    layer: int,
+    width: float = ARROW_W,
+):
+    """A black arrow of the ink pen is ink (drawn in the figure's one ink element);
+    another colour or width gets an element of its own. Shaft and head in one: the pen
+    draws the shaft, the fill fills the head."""
+    if colour == INK and width == ARROW_W:
         return Shape(layer, (), box, ink=commands)
-    return Shape(layer, (Path(commands, colour, colour, ARROW_W),), box)
+    return Shape(layer, (Path(commands, colour, colour, width),), box)
 
 
 def arrow(
-    start: Point, end: Point, both: bool = False, layer: int = 95, colour: str = INK
+    start: Point,
+    end: Point,
+    both: bool = False,
+    layer: int = 95,
+    colour: str = INK,
+    width: float = ARROW_W,
 ) -> Shape:
     """Straight movement arrow (double-headed with ``both``). ``colour`` "#ffffff" gives
     a white arrow, to draw on the dark working leg."""
@@ -378,11 +394,16 @@ def arrow(
     commands: Commands = (("M", (a,)), ("L", (b,)), *_head(end, deg))
     if both:
         commands += _head(start, deg + 180.0)
-    return _arrow(commands, box_of([start, end], 3.5), colour, layer)
+    return _arrow(commands, box_of([start, end], 3.5), colour, layer, width)
 
 
 def bent_arrow(
-    start: Point, control: Point, end: Point, layer: int = 95, colour: str = "#ffffff"
+    start: Point,
+    control: Point,
+    end: Point,
+    layer: int = 95,
+    colour: str = "#ffffff",
+    width: float = ARROW_W,
 ) -> Shape:
     """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
     curve): white by default, an effort drawn on the dark leg."""
@@ -390,7 +411,8 @@ def bent_arrow(
     tip_back = along(end, deg + 180.0, HEAD - 1.0)
     # Out along the curve and back: a loop of no area, so the fill fills only the head.
     shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
-    return _arrow(shaft + _head(end, deg), box_of([start, control, end], 3.5), colour, layer)
+    box = box_of([start, control, end], 3.5)
+    return _arrow(shaft + _head(end, deg), box, colour, layer, width)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
