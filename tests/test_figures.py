@@ -642,6 +642,107 @@ def test_toe_touch_is_drawn_close_up_so_the_fold_fills_the_figure():
         assert top > 0.6 * h  # the body is most of the figure's height
 
 
+def inset_of(exercise_id: str, position: str):
+    """The magnified inset as drawn: its frame (a white rect), then the dome and the foot
+    drawn over it, or None."""
+    from generator.figures.props import INSET
+
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    frames = [
+        el
+        for el in elements
+        if el.tag == f"{SVG_NS}rect" and el.get("fill") == INSET.fill == "#ffffff"
+    ]
+    if not frames:
+        return None
+    (frame,) = frames
+    i = elements.index(frame)
+    return frame, elements[i + 1], elements[i + 2]
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the_body(
+    exercise_id, position
+):
+    # Blind review: in the fold "the feet aren't drawn clearly on or off the roll". A
+    # rounded white box in a corner shows the foot on the half roll magnified.
+    from generator.figures.props import INSET
+
+    inset = inset_of(exercise_id, position)
+    if exercise_id != "toe-touch":
+        assert inset is None
+        return
+    frame, _, _ = inset
+    assert frame.get("stroke") == INSET.stroke
+    assert luminance(INSET.stroke) < 0.1
+    assert float(frame.get("stroke-width")) <= 1.3  # a thin frame
+    x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
+    _, _, vw, vh = view_box(exercise_id)
+    assert 0 < x < x + w < vw  # inside the viewBox
+    assert 0 < y < y + h < vh
+    assert 0.28 * vw < w < 0.4 * vw  # about a third of the figure's width
+    assert min(x, vw - x - w) < 5  # in a corner
+    assert min(y, vh - y - h) < 5
+    (x0, y1), (x1, y0) = world(exercise_id, x, y), world(exercise_id, x + w, y + h)
+    for (cx, cy), r in body_outline(exercise_id, position):  # clear of the body
+        gap = math.hypot(max(x0 - cx, 0, cx - x1), max(y0 - cy, 0, cy - y1)) - r
+        assert gap > WORK.width / 2 + 0.5
+
+
+@pytest.mark.parametrize(
+    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.15))]
+)
+def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(position, along_foot):
+    frame, dome, foot = inset_of("toe-touch", position)
+    x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
+    (x0, y1), (x1, y0) = world("toe-touch", x, y), world("toe-touch", x + w, y + h)
+    # The dome: a half roll on the floor, its rim points on a circle round a centre on
+    # the floor, inside the box.
+    rim = [
+        world("toe-touch", *pair.split(","))
+        for letter, pairs in re.findall(r"([MLC])([^MLCZ]*)", dome.get("d"))
+        for pair in re.findall(r"[\d.]+,[\d.]+", pairs)[2 if letter == "C" else 0 :: 3]
+    ]  # the points on the outline (not the curves' control points)
+    floor = min(py for _, py in rim)
+    assert all(x0 - 0.1 <= px <= x1 + 0.1 and y0 < py < y1 for px, py in rim)
+    (ax, ay), (bx, by) = [p for p in rim if p[1] > floor + 0.5][:2]
+    # The centre (c, floor) is as far from both rim points.
+    c = ((ax**2 + (ay - floor) ** 2) - (bx**2 + (by - floor) ** 2)) / (2 * (ax - bx))
+    r = math.dist((c, floor), (ax, ay))
+    for p in rim:  # every point of the dome's outline on that circle or the floor
+        assert (
+            math.dist((c, floor), p) == pytest.approx(r, abs=0.2)
+            or p[1] < floor + 0.1
+            or (
+                min(abs(p[0] - x0), abs(p[0] - x1)) < 0.2  # or where the box's side cuts it
+            )
+        )
+    # The foot: a dark round pen round its core (shin, ankle, toe, heel, ankle).
+    assert foot.get("stroke") == WORK.fill
+    assert foot.get("fill") == "none"
+    pen = float(foot.get("stroke-width")) / 2
+    core = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    assert len(core) == 5
+    shin, ankle, toe, heel, _ = core
+    assert all(x0 < px - pen and px + pen < x1 for px, _ in core)  # inside the box
+    assert all(y0 < py - pen and py + pen < y1 for _, py in core)
+    assert shin[1] > ankle[1]  # the shin rises from the ankle
+    # The sole (the pen's edge under the toe-heel core) rests on the dome: tangent ...
+    assert distance_to_line((c, floor), toe, heel) == pytest.approx(r + pen, abs=0.4)
+    # ... at the forefoot or at the heel: where along the drawn foot, from the back of
+    # the heel (the pen's round end beyond the core) to the tip of the toes.
+    length = math.dist(heel, toe)
+    t = ((c - heel[0]) * (toe[0] - heel[0]) + (floor - heel[1]) * (toe[1] - heel[1])) / length
+    t = (t + pen) / (length + 2 * pen)
+    assert along_foot[0] < t < along_foot[1]
+    # ... and the other end of the foot is down on the floor, the tilt plain to see.
+    down = heel if position == "toes-raised" else toe
+    assert down[1] - pen == pytest.approx(floor, abs=0.3)
+    assert angle_from_floor(heel, toe) > 30
+    # Magnified: bigger than the figure's own foot.
+    assert math.dist(heel, toe) > 1.5 * (FOOT - 2 * 2.0)
+
+
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
 def test_aslr_band_leg_is_straight_and_high(position):
     j = pose_joints("aslr-band", position)

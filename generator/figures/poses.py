@@ -60,6 +60,7 @@ from .props import (
     cushion,
     dowel,
     flat_band,
+    foot_inset,
     half_roll,
     kettlebell,
     pause_mark,
@@ -230,7 +231,60 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     sweep = math.dist(hip, head) + HEAD_R + 3.5
     down_to = heading(hip, head) + 10.0
     props = [roll, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to)]
+    props.append(_foot_inset(sk, roll_x))
     return Scene(sk, tuple(props), fixed=(roll,))
+
+
+# The magnified foot on the half roll, in a rounded box in the top left corner, clear of
+# the body (blind review: in the fold "the feet aren't drawn clearly on or off the
+# roll"). World units: the box's top right corner, its size, and how much it magnifies.
+INSET_CORNER = (-18.5, 75.0)
+INSET_SIZE = (36.0, 34.0)
+INSET_ZOOM = 1.55
+INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
+INSET_PEN = 2.2  # the magnified foot's pen radius, world units before magnifying
+
+
+def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
+    """The working foot on the half roll at INSET_ZOOM: only the lower shin, the foot,
+    the dome and the floor, so which end of the foot is up on the roll shows."""
+    j = sk.joints
+    heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
+    w, h = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
+    # Centred on the whole foot and the top of the dome.
+    lo = min(heel[0] - INSET_PEN - 1.0, roll_x - 1.0)
+    hi = max(toe[0] + INSET_PEN + 1.0, roll_x + 1.0)
+    x0 = (lo + hi - w) / 2
+    y0 = -INSET_FLOOR
+    x1, y1 = INSET_CORNER
+    left, bottom = x1 - INSET_SIZE[0], y1 - INSET_SIZE[1]
+
+    def shown(p: Point) -> Point:
+        return (left + (p[0] - x0) * INSET_ZOOM, bottom + (p[1] - y0) * INSET_ZOOM)
+
+    # The foot's core for a round pen of INSET_PEN: a piece of the shin that ends inside
+    # the box, then round the foot from the ankle to the toe, along the sole (drawn
+    # exactly where it is) to the heel and back up to the ankle, so the foot tapers.
+    s = INSET_PEN
+    f = unit(sk.dirs["near_sole"])
+    up = (-f[1], f[0])
+    shin = heading(ankle, j["near_knee"])
+    stub = (y0 + h - 1.0 - s - ankle[1]) / math.sin(math.radians(shin))
+
+    def end(p: Point, inward: float) -> Point:
+        # The pen's circle at that end of the foot: on the sole line's inner side, and on
+        # the floor where that end is down (the corner between sole and floor).
+        a = inward * s if p[1] > 0.01 else (s - p[1] - s * up[1]) / f[1]
+        return offset(p, (f, a), (up, s))
+
+    core = [along(ankle, shin, stub), ankle, end(toe, -1.0), end(heel, 1.0), ankle]
+    return foot_inset(
+        (left, bottom, x1, y1),
+        [shown(p) for p in core],
+        INSET_PEN * INSET_ZOOM,
+        shown((roll_x, 0.0)),
+        TOE_TOUCH_ROLL_R * INSET_ZOOM,
+    )
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:

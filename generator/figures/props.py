@@ -13,7 +13,7 @@ join the floor and the eye in the figure's one ink element, on top of everything
 import math
 from collections.abc import Sequence
 
-from .body import Point, along, heading
+from .body import WORK, Point, along, heading
 from .draw import (
     INK,
     INK_W,
@@ -28,6 +28,7 @@ from .draw import (
     Rect,
     Shape,
     Style,
+    arc_cubic,
     arc_quad,
     box_of,
     ellipse_arc,
@@ -147,6 +148,56 @@ def _mirrored(path: Element, cx: float) -> Path:
     assert isinstance(path, Path)
     commands = tuple((c, tuple((2 * cx - x, y) for x, y in pts)) for c, pts in path.commands)
     return Path(commands, path.fill, path.stroke, path.width)
+
+
+INSET = Style(fill="#ffffff", stroke="#111111", width=1.0)  # a thin dark frame, white
+INSET_RX = 3.0  # the inset box's rounded corners
+
+
+def foot_inset(
+    frame: Box, foot: Sequence[Point], pen: float, dome: Point, dome_r: float, layer: int = 96
+) -> Shape:
+    """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
+    half roll. ``foot`` is the foot's open core (shin, ankle, toe, heel, ankle) for a
+    round pen of radius ``pen`` in the working leg's dark (unfilled, so the figure still
+    has one working leg element); the roll is its dome, centred at ``dome`` on the
+    magnified floor, cut off where the box's sides meet it; the floor a line of ink
+    across the box. Everything stays inside the box: a figure has no clipping (a clip
+    path needs an id). Three elements, so the toe touch stays within the budget."""
+    x0, y0, x1, y1 = frame
+    cx, fy = dome
+    frame_el = Rect(x0, y0, x1, y1, INSET_RX, INSET)
+    # The dome from its right end (or where the box's side cuts it) over the top to its
+    # left end (or the box's other side), and back along the floor.
+    right = math.degrees(math.acos(min(1.0, (x1 - cx) / dome_r)))
+    left = math.degrees(math.acos(max(-1.0, (x0 - cx) / dome_r)))
+    steps = max(1, math.ceil((left - right) / 90.0))
+    arcs = [
+        arc_cubic(
+            dome,
+            dome_r,
+            right + (left - right) * k / steps,
+            right + (left - right) * (k + 1) / steps,
+        )
+        for k in range(steps)
+    ]
+    start, end = arcs[0][0], arcs[-1][3]
+    commands: Commands = (
+        ("M", ((start[0], fy),)),
+        *((("L", (start,)),) if start[1] > 0.05 + fy else ()),
+        *(("C", arc[1:]) for arc in arcs),
+        *((("L", ((end[0], fy),)),) if end[1] > 0.05 + fy else ()),
+        ("Z", ()),
+    )
+    dome_el = Path(commands, PROP.fill, INSET.stroke, PROP.width)
+    foot_el = Pen((Core(tuple(foot), closed=False),), 2 * pen, WORK.fill)
+    floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
+    return Shape(
+        layer,
+        (frame_el, dome_el, foot_el),
+        box_of([(x0, y0), (x1, y1)], INSET.width / 2),
+        ink=floor,
+    )
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
