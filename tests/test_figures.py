@@ -812,6 +812,12 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
     assert outside(start)
     assert outside(tip)
+    # Blind review: the down arrow pointed nearer the toes than the heel. Its tip is
+    # right above the heel (the back end of the foot), behind the ankle, coming straight
+    # down.
+    assert abs(tip[0] - heel[0]) < 2.5
+    assert tip[0] < ankle[0]
+    assert math.sin(math.radians(direction(start, tip))) < -0.99
     start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
     head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
     assert math.dist(start, heel) < 8  # just behind the heel
@@ -834,6 +840,16 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     assert angle_from_floor(start, head) > 10  # the pull: its head well off the floor
     assert head[1] > 7
     assert float(dig.get("stroke-width")) == float(pull.get("stroke-width")) == EFFORT_W
+    # Blind review: the small pull arrow was tucked under the knee and easy to miss. It
+    # starts right at the heel and ends nearer the heel than the knee, its head bigger
+    # than a movement arrow's.
+    from generator.figures.props import HEAD
+
+    assert math.dist(start, heel) < 6
+    assert math.dist(head, heel) < math.dist(head, knee)
+    corners = [world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[5:8]]
+    length = distance_to_line(corners[0], corners[1], corners[2]) + float(pull.get("stroke-width"))
+    assert length > 1.2 * HEAD
 
 
 def distance_to_segment(p, a, b) -> float:

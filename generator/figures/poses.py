@@ -16,6 +16,7 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
+    HEEL_BACK,
     LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -338,7 +339,7 @@ def _foam_roll() -> Scene:
 
 
 def _supine_iso() -> Scene:
-    heel = (33.0, 0.0)
+    heel = (35.0, 0.0)
     pose = Pose(
         hip=(0.0, SUPINE_HIP_Y),
         pelvis=SUPINE,
@@ -346,27 +347,33 @@ def _supine_iso() -> Scene:
         near_arm=ARM_ON_FLOOR,
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
-        far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
+        # The far foot a little ahead, so both legs show and the space behind the near heel,
+        # where the pull arrow is, stays clear.
+        far_leg=Reach(ankle_for_heel((heel[0] + 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     j = sk.joints
     heel, knee = j["near_heel"], j["near_knee"]
     # The effort, with nothing moving (the pause sign), as two short thick dark arrows
-    # beside the leg, both at the heel: one pressing down onto it from above the foot,
-    # and one just behind it, under the calf, curving back towards the buttock. (White
-    # arrows on the dark leg were tiny and faint in grey print; an arrow along the floor
-    # read as "slide the foot", which the steps forbid.)
-    press = (heel[0] + 2.5, heel[1] + 2.5)  # the top of the heel, behind the ankle bone
-    above = (heel[0] + 12.0, heel[1] + 22.0)
-    dig = _clear_of_leg(sk, above, press)
+    # beside the leg, both at the heel: one pressing straight down from right above the
+    # heel, and one starting just behind it, low, curving back
+    # towards the buttock, its head big and nearer the heel than the knee. (White arrows
+    # on the dark leg were tiny and faint in grey print; an arrow along the floor read as
+    # "slide the foot", which the steps forbid; a down arrow aimed at the ankle seemed to
+    # point at the toes, and a pull ending under the knee was missed.)
+    # Straight down over the heel bone, just ahead of its back end, onto the shin (which
+    # hides the heel from above in a side view).
+    over = heel[0] + HEEL_BACK * 0.55
+    above = (over, heel[1] + 30.0)
+    dig = _clear_of_leg(sk, above, (over, heel[1]))
     pull = (
-        (heel[0] - 4.0, heel[1] + 5.5),
-        (heel[0] - 12.0, heel[1] + 1.0),
-        (heel[0] - 18.0, heel[1] + 9.5),
+        (heel[0] - 3.0, heel[1] + 3.0),
+        (heel[0] - 8.5, heel[1] + 0.3),
+        (heel[0] - 12.6, heel[1] + 7.8),
     )
     props = [
         arrow(above, dig, colour=EFFORT, width=EFFORT_W),
-        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W),
+        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W, head=EFFORT_HEAD),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
@@ -374,20 +381,29 @@ def _supine_iso() -> Scene:
 
 EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
 EFFORT_W = 2.6  # thick, so it prints at 5 cm
+EFFORT_HEAD = 6.5  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
 
 
 def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
     """The point on the way from ``start`` to ``target`` where an arrow's tip touches
     the working leg's outline, so the arrow stays outside the leg."""
     j = sk.joints
-    cores = [("near_knee", "near_ankle"), ("near_ankle", "near_heel"), ("near_heel", "near_toe")]
-    edge = R_SHIN[0] + 1.5 + 0.5  # at most the calf's drawn half width, outline included
+    knee, ankle = j["near_knee"], j["near_ankle"]
+    gap = WORK.width / 2 + 0.4  # the outline, and a hair of white before the tip
 
     def near_leg(p: Point) -> bool:
-        return any(_off_segment(p, j[a], j[b]) < edge for a, b in cores)
+        # The drawn shin tapers from R_SHIN[0] at the knee to R_SHIN[1] at the ankle.
+        dx, dy = ankle[0] - knee[0], ankle[1] - knee[1]
+        t = max(0.0, min(1.0, ((p[0] - knee[0]) * dx + (p[1] - knee[1]) * dy) / (dx**2 + dy**2)))
+        shin = R_SHIN[0] + (R_SHIN[1] - R_SHIN[0]) * t + gap
+        foot = R_SHIN[1] + gap
+        return _off_segment(p, knee, ankle) < shin or any(
+            _off_segment(p, j[a], j[b]) < foot
+            for a, b in (("near_ankle", "near_heel"), ("near_heel", "near_toe"))
+        )
 
-    for i in range(101):
-        p = _mid(start, target, i / 100)
+    for i in range(201):
+        p = _mid(start, target, i / 200)
         if near_leg(p):
             return p
     return target

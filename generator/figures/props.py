@@ -403,13 +403,14 @@ def partner_hands(grips: Sequence[Point], reach: float = 24.0, layer: int = 72) 
 HEAD = 5.0  # arrowhead length, tip to base, as drawn (pen included)
 
 
-def _head(tip: Point, deg: float) -> Commands:
+def _head(tip: Point, deg: float, length: float = HEAD) -> Commands:
     """Path commands of an arrowhead (tip at ``tip``, pointing in direction ``deg``),
-    shrunk by half the pen so that, drawn with the round ARROW_W pen, it is HEAD long."""
+    shrunk by half the pen so that, drawn with the round ARROW_W pen, it is ``length``
+    long."""
     s = ARROW_W / 2
     inner = along(tip, deg + 180.0, s)
-    back = along(inner, deg + 180.0, HEAD - 2 * s)
-    half = HEAD * 0.55 - s
+    back = along(inner, deg + 180.0, length - 2 * s)
+    half = length * 0.55 - s
     left, right = along(back, deg + 90.0, half), along(back, deg - 90.0, half)
     return (("M", (inner,)), ("L", (left, right)), ("Z", ()))
 
@@ -455,15 +456,16 @@ def bent_arrow(
     layer: int = 95,
     colour: str = "#ffffff",
     width: float = ARROW_W,
+    head: float = HEAD,
 ) -> Shape:
     """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
-    curve): white by default, an effort drawn on the dark leg."""
+    curve), its head ``head`` long: white by default, an effort drawn on the dark leg."""
     deg = heading(control, end)
-    tip_back = along(end, deg + 180.0, HEAD - 1.0)
+    tip_back = along(end, deg + 180.0, head - 1.0)
     # Out along the curve and back: a loop of no area, so the fill fills only the head.
     shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
-    box = box_of([start, control, end], 3.5)
-    return _arrow(shaft + _head(end, deg), box, colour, layer, width)
+    box = box_of([start, control, end], 3.5 + head - HEAD)
+    return _arrow(shaft + _head(end, deg, head), box, colour, layer, width)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
