@@ -984,6 +984,23 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
 
 
 @pytest.mark.parametrize("position", ["bridge", "straight"])
+def test_sliders_arrow_points_one_way_out_away_from_the_body(position):
+    # Blind review: a two-way arrow at the start suggested sliding the heels out and
+    # back in with the hips up; the steps lower the hips first, then draw the heels in.
+    j = pose_joints("ecc-sliders", position)
+    elements = drawn(parse(figure_svg("ecc-sliders", position, "left", ALT)))
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    heads = re.findall(r"M([\d.]+),([\d.]+)L([\d.]+),([\d.]+) ([\d.]+),([\d.]+)Z", ink.get("d"))
+    assert len(heads) == 1  # one arrowhead: one way
+    tip, left, right = (world("ecc-sliders", *head[i : i + 2]) for head in heads for i in (0, 2, 4))
+    base = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+    assert tip[0] > base[0] + 2  # pointing away from the body (the head is on the left)
+    assert abs(tip[1] - base[1]) < 0.5  # along the floor
+    assert tip[0] > j["near_heel"][0] > j["hip"][0]
+    assert tip[1] < j["near_knee"][1]  # down by the sliders
+
+
+@pytest.mark.parametrize("position", ["bridge", "straight"])
 def test_sliders_are_flat_discs_on_the_floor_with_the_heels_on_top(position):
     # Blind review: two small stacked ellipses per heel read as coins.
     j = pose_joints("ecc-sliders", position)

@@ -673,8 +673,10 @@ def _sliders(straight: bool) -> Scene:
     )
     props = _heel_sliders(sk)
     if not straight:
-        # Where the heels will go: a short two-way arrow along the floor by the sliders.
-        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 26.0, 4.0), both=True))
+        # Where the heels will go: out, away from the body, along the floor by the
+        # sliders. One way only: the steps lower the hips before the heels come back in
+        # (a two-way arrow read as sliding out and back with the hips up).
+        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 24.0, 4.0)))
     if straight:
         props += [
             arrow((heel_x + 12.0, 4.0), (heel_x + 24.0, 4.0)),
