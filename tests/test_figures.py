@@ -751,12 +751,15 @@ def test_aslr_band_leg_is_straight_and_high(position):
     assert abs(flex["near_knee"]) < 5
 
 
-def test_aslr_band_other_leg_starts_on_the_floor_then_rises_to_match():
+def test_aslr_band_other_leg_starts_on_the_floor_then_rises_well_below_the_banded_one():
+    # Blind review: the lifting leg nearly as high as the banded one went against "only
+    # as high as you can control it". About 40 degrees, the banded leg near upright.
     down = pose_joints("aslr-band", "band-leg-up")
     up = pose_joints("aslr-band", "raise-other")
     assert angle_from_floor(down["hip"], down["far_ankle"]) < 10
-    assert angle_from_floor(up["hip"], up["far_ankle"]) > 60
-    assert angle_from_floor(up["hip"], up["near_ankle"]) > 60
+    assert 35 <= angle_from_floor(up["hip"], up["far_ankle"]) <= 45
+    assert 75 <= angle_from_floor(up["hip"], up["near_ankle"]) <= 90
+    assert up["far_ankle"][0] > up["hip"][0]  # rising on the feet's side, not past upright
     assert abs(pose_flexion("aslr-band", "raise-other")["far_knee"]) < 5
 
 

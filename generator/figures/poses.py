@@ -118,6 +118,9 @@ def _slope(y0: float, y1: float, length: float) -> float:
 # --- aslr-band -------------------------------------------------------------------------
 
 
+ASLR_OTHER = 40.0  # how far the free leg rises from the floor (hip to ankle), degrees
+
+
 def _aslr(other_up: bool) -> Scene:
     hip = (0.0, SUPINE_HIP_Y)
     pose = Pose(
@@ -125,16 +128,18 @@ def _aslr(other_up: bool) -> Scene:
         pelvis=SUPINE,
         neck=SUPINE_NECK,
         near_leg=Limb(80.0, 0.0, 5.0),
-        # The free leg rises to match, drawn well below the banded one so both legs show
-        # apart (and "only as high as you can control").
-        far_leg=Limb(61.0, 0.0, -15.0) if other_up else LEG_ON_FLOOR,
+        # The free leg rises only about 40 degrees from the floor, plainly lower than the
+        # banded one (blind review: nearly as high, it went against "only as high as you
+        # can control it").
+        far_leg=Limb(ASLR_OTHER - (SUPINE - 180.0), 0.0, -15.0) if other_up else LEG_ON_FLOOR,
     )
     # Hands together, arms almost straight, reaching up along the band.
     grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1] - 1.0))))
     props = _foot_band(sk)
     if other_up:
-        props.append(arc_arrow(hip, 40.0, 20.0, 52.0))
+        # Below the lifted leg, rising to it.
+        props.append(arc_arrow(hip, 40.0, ASLR_OTHER - 34.0, ASLR_OTHER - 8.0))
     return Scene(sk, tuple(props))
 
 
