@@ -967,6 +967,27 @@ def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air()
     assert heel[0] > cx + r
 
 
+def test_straight_leg_bridge_rollers_under_the_upper_calf_then_the_heel_far_apart():
+    # Blind review: the two set-ups were nearly identical, the roller seemed right under
+    # the knee joint. Under the knee: the upper calf, below the knee joint; under the
+    # ankle: at the far end of the leg. The body lies in the same place in both, so the
+    # roller plainly moves along the leg.
+    def where(position):
+        j = pose_joints("straight-leg-bridge", position)
+        (cx, _), _ = slb_roller(position)
+        knee, ankle = j["near_knee"][0], j["near_ankle"][0]
+        return cx, (cx - knee) / (ankle - knee), j
+
+    knee_x, knee_t, knee_j = where("knee")
+    ankle_x, ankle_t, ankle_j = where("ankle")
+    assert 0.15 < knee_t < 0.45  # the upper calf, not under the knee joint itself
+    assert knee_x > knee_j["near_knee"][0] + 4  # past the knee joint, under the calf
+    assert ankle_t > 0.95  # at the ankle, the end of the leg
+    assert knee_j["hip"][0] == pytest.approx(ankle_j["hip"][0], abs=0.1)
+    assert knee_j["shoulder"][0] == pytest.approx(ankle_j["shoulder"][0], abs=1.0)
+    assert ankle_x - knee_x > 15  # far apart in the picture
+
+
 def test_straight_leg_bridge_heel_sits_on_top_of_the_roller():
     j = pose_joints("straight-leg-bridge", "ankle")
     (cx, cy), r = slb_roller("ankle")

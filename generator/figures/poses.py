@@ -564,10 +564,11 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
-SLB_ROLLER_X = 40.0  # where the roller lies under the straight-leg bridge's working leg
 SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
-CALF_CONTACT = 0.2  # how far down the calf (knee to heel) it rests on the roller, "knee"
+# How far down the calf (knee to heel) it rests on the roller, "knee": the upper calf,
+# plainly below the knee (at 0.2 the roller's centre lay right under the knee joint).
+CALF_CONTACT = 0.3
 
 
 def _calf_line(sk: Skeleton) -> tuple[Point, Point]:
@@ -604,9 +605,11 @@ def _under_calf(sk: Skeleton, t: float) -> Point:
 def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     # The straight working leg rests on the roller, calf on it just below the knee
     # ("knee") or heel on its top ("ankle"), with the heel in the air: the roller carries
-    # the leg. Hips up, the roller is at SLB_ROLLER_X. With the hips down (only the
-    # moving figure shows it) the shoulders stay where they were and the roller, rolled
-    # a little along the floor, is still under the same place on the calf.
+    # the leg. Hips up, the hip is at x = 0 in both set-ups, so the roller lies plainly
+    # nearer the body under the knee than under the heel (placed at the same spot in the
+    # picture, the two read as nearly identical, blind review). With the hips down (only
+    # the moving figure shows it) the shoulders stay where they were and the roller,
+    # rolled a little along the floor, is still under the same place on the calf.
     r = SLB_ROLLER_R
     pose = _bridge_pose(
         (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
@@ -620,13 +623,10 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         pose = replace(pose, hip=(top[0] - solve(pose).joints["shoulder"][0], pose.hip[1]))
     if at_knee:
         sk = _turn_leg(pose, lambda sk: _under_calf(sk, CALF_CONTACT)[1] - r)
-        shift = SLB_ROLLER_X - _under_calf(sk, CALF_CONTACT)[0]
     else:
         sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
-        shift = SLB_ROLLER_X - sk.joints["near_heel"][0]
     assert sk.pose is not None
-    pose = replace(sk.pose, hip=(sk.pose.hip[0] + (shift if up else 0.0), pose.hip[1]))
-    sk = solve(pose)
+    pose = sk.pose
     # Both hands clasp the far shin just below the knee, one fist above the other.
     j = sk.joints
     near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
