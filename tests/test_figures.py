@@ -1202,6 +1202,39 @@ def test_prone_band_hangs_slack_at_the_start_and_is_stretched_in_the_hold():
     assert all(y > -0.5 for _, y in points)  # not through the floor
 
 
+def test_prone_band_at_the_start_is_one_thin_round_loop_round_both_ankles():
+    # Blind review: the band looked like a stiff white box or stirrup round the feet. It
+    # is one thin closed loop round both ankles, bending gently all the way round (no
+    # corners), its drawn width, edge included, under four units.
+    from generator.figures.props import BAND
+
+    j = pose_joints("prone-iso", "start")
+    elements = drawn(parse(figure_svg("prone-iso", "start", "left", ALT)))
+    (strip,) = [el for el in elements if el.get("stroke") == BAND.fill]
+    assert strip.tag == f"{SVG_NS}polygon"  # closed: a loop
+    assert strip.get("fill") == "none"  # its inside not filled
+    edge = outline_of(elements, strip, BAND.stroke)
+    assert float(edge.get("stroke-width")) < 4.0  # thin
+    points = [world("prone-iso", *pair.split(",")) for pair in coordinates(strip)]
+    n = len(points)
+    assert n >= 8
+    for i in range(n):  # turning at most 45 degrees at any point: round, not a box
+        a, b, c = points[i - 1], points[i], points[(i + 1) % n]
+        turn = abs((direction(b, c) - direction(a, b) + 180) % 360 - 180)
+        assert turn <= 45
+
+    def inside(p):  # even-odd rule
+        hits = 0
+        for i in range(n):
+            (x1, y1), (x2, y2) = points[i - 1], points[i]
+            if (y1 > p[1]) != (y2 > p[1]) and p[0] < x1 + (p[1] - y1) * (x2 - x1) / (y2 - y1):
+                hits += 1
+        return hits % 2 == 1
+
+    assert inside(j["near_ankle"])
+    assert inside(j["far_ankle"])
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), [*LYING[:3], *BRIDGES])
 def test_figures_on_their_back_face_the_ceiling(exercise_id, position):
     j = pose_joints(exercise_id, position)

@@ -449,8 +449,7 @@ def _prone(hold: bool) -> Scene:
 
 
 BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
-BAND_SAG = 18.0  # how far the slack loop's curve reaches below the ankles at its slackest
-BAND_SPREAD = 4.0  # and how far out to either side
+BAND_SAG = 18.0  # sets how far the slack loop sags below the ankles (at its slackest)
 BAND_WRAP = 4.2  # half the width of the band's turn across an ankle (the shin and a bit)
 
 
@@ -461,42 +460,43 @@ def band_slack(near: Point, far: Point) -> float:
 
 
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both ankles as one flat strip: across each ankle, and
-    between them a loose loop hanging below both while they are close, or a straight
-    strand once the lowered leg stretches it. (Rings at the ankles read as handcuffs or
-    glasses, and two black strands as a rigid rod.)"""
+    """The band looped round both ankles as one flat strip: while they are close, a thin
+    round loop round both, nearly straight across them and sagging below them; once the
+    lowered leg stretches it, a straight strand from one ankle to the other. (Rings at the
+    ankles read as handcuffs or glasses, two black strands as a rigid rod, and a broad
+    strip across each ankle with a loop hanging between as a stiff box or stirrup.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
     d = heading(near, far)
-    ends = []
-    for p, side in ((near, "near"), (far, "far")):
-        across = sk.dirs[f"{side}_shin"] + 90.0
-        a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
-        # Across an ankle by the floor, it stops short of the floor.
-        a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
-        # The end nearer the other ankle is where the strand between them leaves.
-        toward = d if side == "near" else d + 180.0
-        inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
-        ends.append((b, a) if inner_first else (a, b))
-    (n_out, n_in), (f_out, f_in) = ends
     slack = band_slack(near, far)
     if slack == 0:
+        ends = []
+        for p, side in ((near, "near"), (far, "far")):
+            across = sk.dirs[f"{side}_shin"] + 90.0
+            a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
+            # Across an ankle by the floor, it stops short of the floor.
+            a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
+            # The end nearer the other ankle is where the strand between them leaves.
+            toward = d if side == "near" else d + 180.0
+            inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
+            ends.append((b, a) if inner_first else (a, b))
+        (n_out, n_in), (f_out, f_in) = ends
         return [flat_band([n_out, n_in, f_in, f_out])]  # stretched straight between them
-    # Slack, the loop hangs loose round both ankles: from the outer side of the near one
-    # down round under both and up to the outer side of the far one (a cubic curve, its
-    # control points below the ankles and a little out to either side).
-    drop, spread = BAND_SAG * slack, BAND_SPREAD * slack
-    u = unit(d)
-    c1 = (n_out[0] - u[0] * spread, n_out[1] - drop)
-    c2 = (f_out[0] + u[0] * spread, f_out[1] - drop)
+    # Slack: a thin loop round the outside of both ankles, its upper strand across them
+    # nearly straight, the lower one sagging below them in a round curve: an oval
+    # flattened on top, sampled round (its ends round, not corners).
+    centre = ((near[0] + far[0]) / 2, max(near[1], far[1]) - 1.5)
+    half = abs(far[0] - near[0]) / 2 + BAND_WRAP + 1.5
+    sag = BAND_SAG * slack * 0.65
     loop = [
-        tuple(
-            (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
-            for p0, p1, p2, p3 in zip(n_out, c1, c2, f_out, strict=True)
+        (
+            centre[0] + half * math.cos(math.radians(a)),
+            centre[1] + (3.0 if a < 180 else sag) * math.sin(math.radians(a)),
         )
-        for t in (0.2, 0.4, 0.6, 0.8)
+        # Closer together at the ends, where it turns fastest.
+        for a in (0, 15, 40, 90, 140, 165, 180, 195, 220, 250, 290, 320, 345)
     ]
-    return [flat_band([n_in, n_out, *loop, f_out, f_in])]
+    return [flat_band(loop, closed=True)]
 
 
 # --- bridges ---------------------------------------------------------------------------

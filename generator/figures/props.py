@@ -321,18 +321,19 @@ def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape
     return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
 
 
-FLAT_BAND_R = 1.2  # half a flat band's drawn width: a broad strip, not a line
+FLAT_BAND_R = 1.0  # half a flat band's drawn width: a strip, not a line (1.2 read as a box)
+FLAT_BAND_EDGE = 0.7  # its dark edge, thinner than a band's: a light, thin strip
 
 
-def flat_band(points: Sequence[Point], layer: int = 90) -> Shape:
-    """A flat elastic band (a loop round both ankles) through ``points``: one broad
-    light strip with a dark edge, open at its ends."""
-    core = (Core(tuple(points), closed=False),)
+def flat_band(points: Sequence[Point], layer: int = 90, closed: bool = False) -> Shape:
+    """A flat elastic band through ``points``: one light strip with a dark edge, open at
+    its ends, or (``closed``) a loop, its inside left unfilled."""
+    core = (Core(tuple(points), closed=closed),)
     elements = (
-        Pen(core, 2 * FLAT_BAND_R + 2 * BAND.width, BAND.stroke),
+        Pen(core, 2 * FLAT_BAND_R + 2 * FLAT_BAND_EDGE, BAND.stroke),
         Pen(core, 2 * FLAT_BAND_R, BAND.fill),
     )
-    return Shape(layer, elements, box_of(points, FLAT_BAND_R + BAND.width))
+    return Shape(layer, elements, box_of(points, FLAT_BAND_R + FLAT_BAND_EDGE))
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
