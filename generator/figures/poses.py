@@ -16,6 +16,7 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
+    HEEL_BACK,
     LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -60,6 +61,7 @@ from .props import (
     cushion,
     dowel,
     flat_band,
+    foot_inset,
     half_roll,
     kettlebell,
     pause_mark,
@@ -116,6 +118,9 @@ def _slope(y0: float, y1: float, length: float) -> float:
 # --- aslr-band -------------------------------------------------------------------------
 
 
+ASLR_OTHER = 40.0  # how far the free leg rises from the floor (hip to ankle), degrees
+
+
 def _aslr(other_up: bool) -> Scene:
     hip = (0.0, SUPINE_HIP_Y)
     pose = Pose(
@@ -123,16 +128,18 @@ def _aslr(other_up: bool) -> Scene:
         pelvis=SUPINE,
         neck=SUPINE_NECK,
         near_leg=Limb(80.0, 0.0, 5.0),
-        # The free leg rises to match, drawn well below the banded one so both legs show
-        # apart (and "only as high as you can control").
-        far_leg=Limb(61.0, 0.0, -15.0) if other_up else LEG_ON_FLOOR,
+        # The free leg rises only about 40 degrees from the floor, plainly lower than the
+        # banded one (blind review: nearly as high, it went against "only as high as you
+        # can control it").
+        far_leg=Limb(ASLR_OTHER - (SUPINE - 180.0), 0.0, -15.0) if other_up else LEG_ON_FLOOR,
     )
     # Hands together, arms almost straight, reaching up along the band.
     grip = along(solve(pose).joints["shoulder"], 52.0, 32.0)
     sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach((grip[0] + 1.5, grip[1] - 1.0))))
     props = _foot_band(sk)
     if other_up:
-        props.append(arc_arrow(hip, 40.0, 20.0, 52.0))
+        # Below the lifted leg, rising to it.
+        props.append(arc_arrow(hip, 40.0, ASLR_OTHER - 34.0, ASLR_OTHER - 8.0))
     return Scene(sk, tuple(props))
 
 
@@ -230,7 +237,60 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     sweep = math.dist(hip, head) + HEAD_R + 3.5
     down_to = heading(hip, head) + 10.0
     props = [roll, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to)]
+    props.append(_foot_inset(sk, roll_x))
     return Scene(sk, tuple(props), fixed=(roll,))
+
+
+# The magnified foot on the half roll, in a rounded box in the top left corner, clear of
+# the body (blind review: in the fold "the feet aren't drawn clearly on or off the
+# roll"). World units: the box's top right corner, its size, and how much it magnifies.
+INSET_CORNER = (-18.5, 75.0)
+INSET_SIZE = (36.0, 34.0)
+INSET_ZOOM = 1.55
+INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
+INSET_PEN = 2.2  # the magnified foot's pen radius, world units before magnifying
+
+
+def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
+    """The working foot on the half roll at INSET_ZOOM: only the lower shin, the foot,
+    the dome and the floor, so which end of the foot is up on the roll shows."""
+    j = sk.joints
+    heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
+    w, h = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
+    # Centred on the whole foot and the top of the dome.
+    lo = min(heel[0] - INSET_PEN - 1.0, roll_x - 1.0)
+    hi = max(toe[0] + INSET_PEN + 1.0, roll_x + 1.0)
+    x0 = (lo + hi - w) / 2
+    y0 = -INSET_FLOOR
+    x1, y1 = INSET_CORNER
+    left, bottom = x1 - INSET_SIZE[0], y1 - INSET_SIZE[1]
+
+    def shown(p: Point) -> Point:
+        return (left + (p[0] - x0) * INSET_ZOOM, bottom + (p[1] - y0) * INSET_ZOOM)
+
+    # The foot's core for a round pen of INSET_PEN: a piece of the shin that ends inside
+    # the box, then round the foot from the ankle to the toe, along the sole (drawn
+    # exactly where it is) to the heel and back up to the ankle, so the foot tapers.
+    s = INSET_PEN
+    f = unit(sk.dirs["near_sole"])
+    up = (-f[1], f[0])
+    shin = heading(ankle, j["near_knee"])
+    stub = (y0 + h - 1.0 - s - ankle[1]) / math.sin(math.radians(shin))
+
+    def end(p: Point, inward: float) -> Point:
+        # The pen's circle at that end of the foot: on the sole line's inner side, and on
+        # the floor where that end is down (the corner between sole and floor).
+        a = inward * s if p[1] > 0.01 else (s - p[1] - s * up[1]) / f[1]
+        return offset(p, (f, a), (up, s))
+
+    core = [along(ankle, shin, stub), ankle, end(toe, -1.0), end(heel, 1.0), ankle]
+    return foot_inset(
+        (left, bottom, x1, y1),
+        [shown(p) for p in core],
+        INSET_PEN * INSET_ZOOM,
+        shown((roll_x, 0.0)),
+        TOE_TOUCH_ROLL_R * INSET_ZOOM,
+    )
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
@@ -284,7 +344,7 @@ def _foam_roll() -> Scene:
 
 
 def _supine_iso() -> Scene:
-    heel = (33.0, 0.0)
+    heel = (35.0, 0.0)
     pose = Pose(
         hip=(0.0, SUPINE_HIP_Y),
         pelvis=SUPINE,
@@ -292,27 +352,33 @@ def _supine_iso() -> Scene:
         near_arm=ARM_ON_FLOOR,
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
-        far_leg=Reach(ankle_for_heel((heel[0] - 7.0, 0.0), 0.0), 0.0),  # both knees show
+        # The far foot a little ahead, so both legs show and the space behind the near heel,
+        # where the pull arrow is, stays clear.
+        far_leg=Reach(ankle_for_heel((heel[0] + 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     j = sk.joints
     heel, knee = j["near_heel"], j["near_knee"]
     # The effort, with nothing moving (the pause sign), as two short thick dark arrows
-    # beside the leg, both at the heel: one pressing down onto it from above the foot,
-    # and one just behind it, under the calf, curving back towards the buttock. (White
-    # arrows on the dark leg were tiny and faint in grey print; an arrow along the floor
-    # read as "slide the foot", which the steps forbid.)
-    press = (heel[0] + 2.5, heel[1] + 2.5)  # the top of the heel, behind the ankle bone
-    above = (heel[0] + 12.0, heel[1] + 22.0)
-    dig = _clear_of_leg(sk, above, press)
+    # beside the leg, both at the heel: one pressing straight down from right above the
+    # heel, and one starting just behind it, low, curving back
+    # towards the buttock, its head big and nearer the heel than the knee. (White arrows
+    # on the dark leg were tiny and faint in grey print; an arrow along the floor read as
+    # "slide the foot", which the steps forbid; a down arrow aimed at the ankle seemed to
+    # point at the toes, and a pull ending under the knee was missed.)
+    # Straight down over the heel bone, just ahead of its back end, onto the shin (which
+    # hides the heel from above in a side view).
+    over = heel[0] + HEEL_BACK * 0.55
+    above = (over, heel[1] + 30.0)
+    dig = _clear_of_leg(sk, above, (over, heel[1]))
     pull = (
-        (heel[0] - 4.0, heel[1] + 5.5),
-        (heel[0] - 12.0, heel[1] + 1.0),
-        (heel[0] - 18.0, heel[1] + 9.5),
+        (heel[0] - 3.0, heel[1] + 3.0),
+        (heel[0] - 8.5, heel[1] + 0.3),
+        (heel[0] - 12.6, heel[1] + 7.8),
     )
     props = [
         arrow(above, dig, colour=EFFORT, width=EFFORT_W),
-        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W),
+        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W, head=EFFORT_HEAD),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
@@ -320,20 +386,29 @@ def _supine_iso() -> Scene:
 
 EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
 EFFORT_W = 2.6  # thick, so it prints at 5 cm
+EFFORT_HEAD = 6.5  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
 
 
 def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
     """The point on the way from ``start`` to ``target`` where an arrow's tip touches
     the working leg's outline, so the arrow stays outside the leg."""
     j = sk.joints
-    cores = [("near_knee", "near_ankle"), ("near_ankle", "near_heel"), ("near_heel", "near_toe")]
-    edge = R_SHIN[0] + 1.5 + 0.5  # at most the calf's drawn half width, outline included
+    knee, ankle = j["near_knee"], j["near_ankle"]
+    gap = WORK.width / 2 + 0.4  # the outline, and a hair of white before the tip
 
     def near_leg(p: Point) -> bool:
-        return any(_off_segment(p, j[a], j[b]) < edge for a, b in cores)
+        # The drawn shin tapers from R_SHIN[0] at the knee to R_SHIN[1] at the ankle.
+        dx, dy = ankle[0] - knee[0], ankle[1] - knee[1]
+        t = max(0.0, min(1.0, ((p[0] - knee[0]) * dx + (p[1] - knee[1]) * dy) / (dx**2 + dy**2)))
+        shin = R_SHIN[0] + (R_SHIN[1] - R_SHIN[0]) * t + gap
+        foot = R_SHIN[1] + gap
+        return _off_segment(p, knee, ankle) < shin or any(
+            _off_segment(p, j[a], j[b]) < foot
+            for a, b in (("near_ankle", "near_heel"), ("near_heel", "near_toe"))
+        )
 
-    for i in range(101):
-        p = _mid(start, target, i / 100)
+    for i in range(201):
+        p = _mid(start, target, i / 200)
         if near_leg(p):
             return p
     return target
@@ -374,8 +449,7 @@ def _prone(hold: bool) -> Scene:
 
 
 BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
-BAND_SAG = 18.0  # how far the slack loop's curve reaches below the ankles at its slackest
-BAND_SPREAD = 4.0  # and how far out to either side
+BAND_SAG = 18.0  # sets how far the slack loop sags below the ankles (at its slackest)
 BAND_WRAP = 4.2  # half the width of the band's turn across an ankle (the shin and a bit)
 
 
@@ -386,42 +460,43 @@ def band_slack(near: Point, far: Point) -> float:
 
 
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both ankles as one flat strip: across each ankle, and
-    between them a loose loop hanging below both while they are close, or a straight
-    strand once the lowered leg stretches it. (Rings at the ankles read as handcuffs or
-    glasses, and two black strands as a rigid rod.)"""
+    """The band looped round both ankles as one flat strip: while they are close, a thin
+    round loop round both, nearly straight across them and sagging below them; once the
+    lowered leg stretches it, a straight strand from one ankle to the other. (Rings at the
+    ankles read as handcuffs or glasses, two black strands as a rigid rod, and a broad
+    strip across each ankle with a loop hanging between as a stiff box or stirrup.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
     d = heading(near, far)
-    ends = []
-    for p, side in ((near, "near"), (far, "far")):
-        across = sk.dirs[f"{side}_shin"] + 90.0
-        a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
-        # Across an ankle by the floor, it stops short of the floor.
-        a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
-        # The end nearer the other ankle is where the strand between them leaves.
-        toward = d if side == "near" else d + 180.0
-        inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
-        ends.append((b, a) if inner_first else (a, b))
-    (n_out, n_in), (f_out, f_in) = ends
     slack = band_slack(near, far)
     if slack == 0:
+        ends = []
+        for p, side in ((near, "near"), (far, "far")):
+            across = sk.dirs[f"{side}_shin"] + 90.0
+            a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
+            # Across an ankle by the floor, it stops short of the floor.
+            a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
+            # The end nearer the other ankle is where the strand between them leaves.
+            toward = d if side == "near" else d + 180.0
+            inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
+            ends.append((b, a) if inner_first else (a, b))
+        (n_out, n_in), (f_out, f_in) = ends
         return [flat_band([n_out, n_in, f_in, f_out])]  # stretched straight between them
-    # Slack, the loop hangs loose round both ankles: from the outer side of the near one
-    # down round under both and up to the outer side of the far one (a cubic curve, its
-    # control points below the ankles and a little out to either side).
-    drop, spread = BAND_SAG * slack, BAND_SPREAD * slack
-    u = unit(d)
-    c1 = (n_out[0] - u[0] * spread, n_out[1] - drop)
-    c2 = (f_out[0] + u[0] * spread, f_out[1] - drop)
+    # Slack: a thin loop round the outside of both ankles, its upper strand across them
+    # nearly straight, the lower one sagging below them in a round curve: an oval
+    # flattened on top, sampled round (its ends round, not corners).
+    centre = ((near[0] + far[0]) / 2, max(near[1], far[1]) - 1.5)
+    half = abs(far[0] - near[0]) / 2 + BAND_WRAP + 1.5
+    sag = BAND_SAG * slack * 0.65
     loop = [
-        tuple(
-            (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
-            for p0, p1, p2, p3 in zip(n_out, c1, c2, f_out, strict=True)
+        (
+            centre[0] + half * math.cos(math.radians(a)),
+            centre[1] + (3.0 if a < 180 else sag) * math.sin(math.radians(a)),
         )
-        for t in (0.2, 0.4, 0.6, 0.8)
+        # Closer together at the ends, where it turns fastest.
+        for a in (0, 15, 40, 90, 140, 165, 180, 195, 220, 250, 290, 320, 345)
     ]
-    return [flat_band([n_in, n_out, *loop, f_out, f_in])]
+    return [flat_band(loop, closed=True)]
 
 
 # --- bridges ---------------------------------------------------------------------------
@@ -489,10 +564,11 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
-SLB_ROLLER_X = 40.0  # where the roller lies under the straight-leg bridge's working leg
 SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
-CALF_CONTACT = 0.2  # how far down the calf (knee to heel) it rests on the roller, "knee"
+# How far down the calf (knee to heel) it rests on the roller, "knee": the upper calf,
+# plainly below the knee (at 0.2 the roller's centre lay right under the knee joint).
+CALF_CONTACT = 0.3
 
 
 def _calf_line(sk: Skeleton) -> tuple[Point, Point]:
@@ -529,9 +605,11 @@ def _under_calf(sk: Skeleton, t: float) -> Point:
 def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     # The straight working leg rests on the roller, calf on it just below the knee
     # ("knee") or heel on its top ("ankle"), with the heel in the air: the roller carries
-    # the leg. Hips up, the roller is at SLB_ROLLER_X. With the hips down (only the
-    # moving figure shows it) the shoulders stay where they were and the roller, rolled
-    # a little along the floor, is still under the same place on the calf.
+    # the leg. Hips up, the hip is at x = 0 in both set-ups, so the roller lies plainly
+    # nearer the body under the knee than under the heel (placed at the same spot in the
+    # picture, the two read as nearly identical, blind review). With the hips down (only
+    # the moving figure shows it) the shoulders stay where they were and the roller,
+    # rolled a little along the floor, is still under the same place on the calf.
     r = SLB_ROLLER_R
     pose = _bridge_pose(
         (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
@@ -545,13 +623,10 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         pose = replace(pose, hip=(top[0] - solve(pose).joints["shoulder"][0], pose.hip[1]))
     if at_knee:
         sk = _turn_leg(pose, lambda sk: _under_calf(sk, CALF_CONTACT)[1] - r)
-        shift = SLB_ROLLER_X - _under_calf(sk, CALF_CONTACT)[0]
     else:
         sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
-        shift = SLB_ROLLER_X - sk.joints["near_heel"][0]
     assert sk.pose is not None
-    pose = replace(sk.pose, hip=(sk.pose.hip[0] + (shift if up else 0.0), pose.hip[1]))
-    sk = solve(pose)
+    pose = sk.pose
     # Both hands clasp the far shin just below the knee, one fist above the other.
     j = sk.joints
     near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
@@ -603,8 +678,10 @@ def _sliders(straight: bool) -> Scene:
     )
     props = _heel_sliders(sk)
     if not straight:
-        # Where the heels will go: a short two-way arrow along the floor by the sliders.
-        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 26.0, 4.0), both=True))
+        # Where the heels will go: out, away from the body, along the floor by the
+        # sliders. One way only: the steps lower the hips before the heels come back in
+        # (a two-way arrow read as sliding out and back with the hips up).
+        props.append(arrow((heel_x + 10.0, 4.0), (heel_x + 24.0, 4.0)))
     if straight:
         props += [
             arrow((heel_x + 12.0, 4.0), (heel_x + 24.0, 4.0)),

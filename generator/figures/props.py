@@ -13,7 +13,7 @@ join the floor and the eye in the figure's one ink element, on top of everything
 import math
 from collections.abc import Sequence
 
-from .body import Point, along, heading
+from .body import WORK, Point, along, heading
 from .draw import (
     INK,
     INK_W,
@@ -28,6 +28,7 @@ from .draw import (
     Rect,
     Shape,
     Style,
+    arc_cubic,
     arc_quad,
     box_of,
     ellipse_arc,
@@ -147,6 +148,56 @@ def _mirrored(path: Element, cx: float) -> Path:
     assert isinstance(path, Path)
     commands = tuple((c, tuple((2 * cx - x, y) for x, y in pts)) for c, pts in path.commands)
     return Path(commands, path.fill, path.stroke, path.width)
+
+
+INSET = Style(fill="#ffffff", stroke="#111111", width=1.0)  # a thin dark frame, white
+INSET_RX = 3.0  # the inset box's rounded corners
+
+
+def foot_inset(
+    frame: Box, foot: Sequence[Point], pen: float, dome: Point, dome_r: float, layer: int = 96
+) -> Shape:
+    """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
+    half roll. ``foot`` is the foot's open core (shin, ankle, toe, heel, ankle) for a
+    round pen of radius ``pen`` in the working leg's dark (unfilled, so the figure still
+    has one working leg element); the roll is its dome, centred at ``dome`` on the
+    magnified floor, cut off where the box's sides meet it; the floor a line of ink
+    across the box. Everything stays inside the box: a figure has no clipping (a clip
+    path needs an id). Three elements, so the toe touch stays within the budget."""
+    x0, y0, x1, y1 = frame
+    cx, fy = dome
+    frame_el = Rect(x0, y0, x1, y1, INSET_RX, INSET)
+    # The dome from its right end (or where the box's side cuts it) over the top to its
+    # left end (or the box's other side), and back along the floor.
+    right = math.degrees(math.acos(min(1.0, (x1 - cx) / dome_r)))
+    left = math.degrees(math.acos(max(-1.0, (x0 - cx) / dome_r)))
+    steps = max(1, math.ceil((left - right) / 90.0))
+    arcs = [
+        arc_cubic(
+            dome,
+            dome_r,
+            right + (left - right) * k / steps,
+            right + (left - right) * (k + 1) / steps,
+        )
+        for k in range(steps)
+    ]
+    start, end = arcs[0][0], arcs[-1][3]
+    commands: Commands = (
+        ("M", ((start[0], fy),)),
+        *((("L", (start,)),) if start[1] > 0.05 + fy else ()),
+        *(("C", arc[1:]) for arc in arcs),
+        *((("L", ((end[0], fy),)),) if end[1] > 0.05 + fy else ()),
+        ("Z", ()),
+    )
+    dome_el = Path(commands, PROP.fill, INSET.stroke, PROP.width)
+    foot_el = Pen((Core(tuple(foot), closed=False),), 2 * pen, WORK.fill)
+    floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
+    return Shape(
+        layer,
+        (frame_el, dome_el, foot_el),
+        box_of([(x0, y0), (x1, y1)], INSET.width / 2),
+        ink=floor,
+    )
 
 
 def box(x0: float, x1: float, height: float, layer: int = 10) -> Shape:
@@ -270,18 +321,19 @@ def band(points: Sequence[Point], layer: int = 90, closed: bool = True) -> Shape
     return Shape(layer, elements, box_of(points, BAND_R + BAND.width))
 
 
-FLAT_BAND_R = 1.2  # half a flat band's drawn width: a broad strip, not a line
+FLAT_BAND_R = 1.0  # half a flat band's drawn width: a strip, not a line (1.2 read as a box)
+FLAT_BAND_EDGE = 0.7  # its dark edge, thinner than a band's: a light, thin strip
 
 
-def flat_band(points: Sequence[Point], layer: int = 90) -> Shape:
-    """A flat elastic band (a loop round both ankles) through ``points``: one broad
-    light strip with a dark edge, open at its ends."""
-    core = (Core(tuple(points), closed=False),)
+def flat_band(points: Sequence[Point], layer: int = 90, closed: bool = False) -> Shape:
+    """A flat elastic band through ``points``: one light strip with a dark edge, open at
+    its ends, or (``closed``) a loop, its inside left unfilled."""
+    core = (Core(tuple(points), closed=closed),)
     elements = (
-        Pen(core, 2 * FLAT_BAND_R + 2 * BAND.width, BAND.stroke),
+        Pen(core, 2 * FLAT_BAND_R + 2 * FLAT_BAND_EDGE, BAND.stroke),
         Pen(core, 2 * FLAT_BAND_R, BAND.fill),
     )
-    return Shape(layer, elements, box_of(points, FLAT_BAND_R + BAND.width))
+    return Shape(layer, elements, box_of(points, FLAT_BAND_R + FLAT_BAND_EDGE))
 
 
 WATCH_R = 3.6  # the stopwatch marks: a hold, or a slow tempo on an arrow
@@ -352,13 +404,14 @@ def partner_hands(grips: Sequence[Point], reach: float = 24.0, layer: int = 72) 
 HEAD = 5.0  # arrowhead length, tip to base, as drawn (pen included)
 
 
-def _head(tip: Point, deg: float) -> Commands:
+def _head(tip: Point, deg: float, length: float = HEAD) -> Commands:
     """Path commands of an arrowhead (tip at ``tip``, pointing in direction ``deg``),
-    shrunk by half the pen so that, drawn with the round ARROW_W pen, it is HEAD long."""
+    shrunk by half the pen so that, drawn with the round ARROW_W pen, it is ``length``
+    long."""
     s = ARROW_W / 2
     inner = along(tip, deg + 180.0, s)
-    back = along(inner, deg + 180.0, HEAD - 2 * s)
-    half = HEAD * 0.55 - s
+    back = along(inner, deg + 180.0, length - 2 * s)
+    half = length * 0.55 - s
     left, right = along(back, deg + 90.0, half), along(back, deg - 90.0, half)
     return (("M", (inner,)), ("L", (left, right)), ("Z", ()))
 
@@ -404,15 +457,16 @@ def bent_arrow(
     layer: int = 95,
     colour: str = "#ffffff",
     width: float = ARROW_W,
+    head: float = HEAD,
 ) -> Shape:
     """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
-    curve): white by default, an effort drawn on the dark leg."""
+    curve), its head ``head`` long: white by default, an effort drawn on the dark leg."""
     deg = heading(control, end)
-    tip_back = along(end, deg + 180.0, HEAD - 1.0)
+    tip_back = along(end, deg + 180.0, head - 1.0)
     # Out along the curve and back: a loop of no area, so the fill fills only the head.
     shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
-    box = box_of([start, control, end], 3.5)
-    return _arrow(shaft + _head(end, deg), box, colour, layer, width)
+    box = box_of([start, control, end], 3.5 + head - HEAD)
+    return _arrow(shaft + _head(end, deg, head), box, colour, layer, width)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
