@@ -269,6 +269,11 @@ def test_the_interface_follows_the_browser_until_the_person_picks(client):
     assert '<option value="es" selected>' in html
     english = client.get("/", headers={"Accept-Language": "fr, en;q=0.8"})
     assert '<html lang="en">' in english.get_data(as_text=True)
+    # Latin American Spanish is Spanish, though English is also accepted, less wanted.
+    latin = client.get("/", headers={"Accept-Language": "es-419,en;q=0.5"})
+    assert '<html lang="es">' in latin.get_data(as_text=True)
+    nothing_offered = client.get("/", headers={"Accept-Language": "de-CH, fr;q=0.5"})
+    assert '<html lang="en">' in nothing_offered.get_data(as_text=True)
     # The person picks English: a cookie keeps it over the browser's Spanish, and the
     # questionnaire comes back with every answer, the personal ones included.
     picked = client.post(

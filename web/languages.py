@@ -48,12 +48,12 @@ def init_app(app: Flask) -> None:
 
 
 def interface_language() -> str:
-    """The person's pick (the cookie), else the best of the browser's languages."""
-    return (
-        i18n.choose(request.cookies.get(COOKIE))
-        or request.accept_languages.best_match(i18n.languages())
-        or i18n.SOURCE_LANGUAGE
-    )
+    """The person's pick (the cookie), else the browser's first language offered here,
+    by its base ("es-419" and "es-MX" are "es"), else the source language."""
+    picked = i18n.choose(request.cookies.get(COOKIE))
+    # accept_languages iterates (value, quality), the most wanted first.
+    wanted = (i18n.choose(value) for value, _quality in request.accept_languages)
+    return picked or next((code for code in wanted if code), i18n.SOURCE_LANGUAGE)
 
 
 def _enter_interface_language() -> None:
