@@ -376,7 +376,9 @@ def test_the_command_line_and_the_batch_take_a_language(runner, tmp_path):
 
 
 def test_the_exercise_page_speaks_the_handouts_language(client):
-    page = client.get("/exercises/hip-hinge?side=left&lang=es").get_data(as_text=True)
+    response = client.get("/exercises/hip-hinge?side=left&lang=es")
+    assert {"Accept-Language", "Cookie"} <= set(response.vary)  # cached per language
+    page = response.get_data(as_text=True)
     assert '<html lang="es">' in page
     assert catalogue("es")["hip-hinge"].name in page
     assert gettext_in("es", "How to do it") in page

@@ -43,6 +43,7 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters["longdate"] = long_date
     app.before_request(_enter_interface_language)
+    app.after_request(_vary_by_language)
     app.teardown_request(_leave_interface_language)
     app.register_blueprint(bp)
 
@@ -60,6 +61,14 @@ def _enter_interface_language() -> None:
     stack = ExitStack()
     stack.enter_context(i18n.language(interface_language()))
     g.language_stack = stack
+
+
+def _vary_by_language(response: Response) -> Response:
+    """A page's words depend on the browser's languages and the pick: a cache keeps one
+    copy per both (the exercise pages are cached for an hour)."""
+    if response.mimetype == "text/html":
+        response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 def _leave_interface_language(_error: BaseException | None) -> None:
