@@ -162,13 +162,15 @@ TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is 
 # recedes away from the feet (to the left when it is under the heels), where it shows.
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
-# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
-# "as much as you need", more with the heels up, where the toes are lower.
-TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
-# The head bent down only so far that it stays out in front of the arms hanging to the
-# toes (blind review: "the head is mostly hidden behind the arm"); in line with the
-# back where the back tips down more, with the heels up.
-TOE_TOUCH_NECK = {True: 15.0, False: 0.0}
+# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees only
+# a little bent and the shins leaning back, so the hips are high and back (blind review:
+# knees bent 38-48 degrees "looks like a crouch, not a toe touch").
+TOE_TOUCH_LEGS = {True: (15.0, -9.0), False: (20.0, -4.0)}
+TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
+# The head low but out in front of the arms hanging to the toes (blind review: "the head
+# is mostly hidden behind the arm"): in line with the back, lifted a little from it where
+# the back tips down more, with the heels up.
+TOE_TOUCH_NECK = {True: 0.0, False: -20.0}
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -205,17 +207,17 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         sk = solve(pose)
         roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
-    # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
-    # behind the heels, a long back tipped down from level just enough that nearly
-    # straight arms reach the toes, and the head low in front, below the hips.
+    # A toe touch, not a crouch: knees a little bent, hips high and back behind the heels,
+    # the rounded back hanging down from them just so far that straight arms reach the
+    # toes, and the head low in front of the arms.
     knee, ahead = TOE_TOUCH_LEGS[toes_up]
     hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
-    # Fingertips at the toes, from in front: a hand on the foot hid which end of it is
-    # up on the roll.
-    hand = (toe[0] + 3.0, toe[1] + R_HAND + 0.6)
-    spine = 12.0  # a little rounded
-    lo, hi = -80.0, 20.0  # the shoulders come nearer the toes as the back tips down
+    # Fingertips at the toes, from in front (a hand on the foot hid which end of it is
+    # up on the roll), as low as the floor allows, so the back tips down further.
+    hand = (toe[0] + R_HAND + 0.6, max(toe[1] - 1.5, R_HAND + 0.4))
+    spine = TOE_TOUCH_SPINE
+    lo, hi = -130.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
         mid = (lo + hi) / 2
         shoulder = solve(Pose(hip=hip, pelvis=mid, spine=spine)).joints["shoulder"]
@@ -226,7 +228,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         spine=spine,
         neck=TOE_TOUCH_NECK[toes_up],
         near_leg=Reach(ankle, sole),
-        far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
+        far_leg=Reach(_toward(hip, (ankle[0] - 1.0, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
@@ -244,11 +246,13 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # The magnified foot on the half roll, in a rounded box in the top left corner, clear of
 # the body (blind review: in the fold "the feet aren't drawn clearly on or off the
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
-INSET_CORNER = (-18.5, 75.0)
-INSET_SIZE = (36.0, 34.0)
-INSET_ZOOM = 1.55
+INSET_CORNER = (-22.0, 79.0)
+INSET_SIZE = (40.0, 36.0)  # the largest that keeps the figure close up
+INSET_ZOOM = 1.7
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
-INSET_PEN = 2.2  # the magnified foot's pen radius, world units before magnifying
+INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
+INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
+INSET_SHIN_HALF = 2.6  # half its width
 
 
 def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
@@ -256,10 +260,10 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
     the dome and the floor, so which end of the foot is up on the roll shows."""
     j = sk.joints
     heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
-    w, h = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
+    w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
     # Centred on the whole foot and the top of the dome.
-    lo = min(heel[0] - INSET_PEN - 1.0, roll_x - 1.0)
-    hi = max(toe[0] + INSET_PEN + 1.0, roll_x + 1.0)
+    lo = min(heel[0] - 2.0, roll_x - 1.0)
+    hi = max(toe[0] + 2.0, roll_x + 1.0)
     x0 = (lo + hi - w) / 2
     y0 = -INSET_FLOOR
     x1, y1 = INSET_CORNER
@@ -268,26 +272,42 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
     def shown(p: Point) -> Point:
         return (left + (p[0] - x0) * INSET_ZOOM, bottom + (p[1] - y0) * INSET_ZOOM)
 
-    # The foot's core for a round pen of INSET_PEN: a piece of the shin that ends inside
-    # the box, then round the foot from the ankle to the toe, along the sole (drawn
-    # exactly where it is) to the heel and back up to the ankle, so the foot tapers.
-    s = INSET_PEN
+    # The foot as a foot: a dark filled outline (heel, sole, toes, instep) with only a
+    # short stub of the shin (blind review: the pen-drawn foot and shin read as a "V",
+    # heel and toe hard to tell apart). Its sole is exactly the heel-toe line, which lies
+    # on the dome and the floor; the thin outline pen is moved up off it by half its width.
     f = unit(sk.dirs["near_sole"])
     up = (-f[1], f[0])
-    shin = heading(ankle, j["near_knee"])
-    stub = (y0 + h - 1.0 - s - ankle[1]) / math.sin(math.radians(shin))
+    shin = unit(heading(ankle, j["near_knee"]))
+    across = (shin[1], -shin[0])  # towards the front of the shin
+    lift = INSET_OUTLINE / 2 / INSET_ZOOM
 
-    def end(p: Point, inward: float) -> Point:
-        # The pen's circle at that end of the foot: on the sole line's inner side, and on
-        # the floor where that end is down (the corner between sole and floor).
-        a = inward * s if p[1] > 0.01 else (s - p[1] - s * up[1]) / f[1]
-        return offset(p, (f, a), (up, s))
+    def foot(u: float, v: float) -> Point:
+        return offset(heel, (f, u), (up, v + lift))
 
-    core = [along(ankle, shin, stub), ankle, end(toe, -1.0), end(heel, 1.0), ankle]
+    def leg(t: float, side: float) -> Point:
+        return offset(ankle, (shin, t), (across, side), (up, lift))
+
+    stub, half = INSET_SHIN_STUB, INSET_SHIN_HALF
+    outline = [
+        foot(0.3, 0.0),  # the sole, from under the heel ...
+        foot(FOOT - 0.9, 0.0),  # ... to under the toes
+        foot(FOOT - 0.1, 0.2),  # the tip of the toes
+        foot(FOOT - 0.3, 1.5),
+        foot(FOOT - 3.5, 2.6),  # the top of the toes, then the instep rising
+        foot(7.5, 4.4),
+        leg(1.5, half + 0.6),  # the front of the ankle and the short shin
+        leg(stub, half),
+        leg(stub, -half),
+        leg(0.5, -half - 0.2),  # the back of the ankle, down to the rounded heel
+        foot(-0.7, 3.0),
+        foot(-0.9, 1.2),
+        foot(-0.4, 0.4),
+    ]
     return foot_inset(
         (left, bottom, x1, y1),
-        [shown(p) for p in core],
-        INSET_PEN * INSET_ZOOM,
+        [shown(p) for p in outline],
+        INSET_OUTLINE,
         shown((roll_x, 0.0)),
         TOE_TOUCH_ROLL_R * INSET_ZOOM,
     )

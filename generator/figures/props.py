@@ -158,11 +158,10 @@ def foot_inset(
     frame: Box, foot: Sequence[Point], pen: float, dome: Point, dome_r: float, layer: int = 96
 ) -> Shape:
     """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
-    half roll. ``foot`` is the foot's open core (shin, ankle, toe, heel, ankle) for a
-    round pen of radius ``pen`` in the working leg's dark (unfilled, so the figure still
-    has one working leg element); the roll is its dome, centred at ``dome`` on the
-    magnified floor, cut off where the box's sides meet it; the floor a line of ink
-    across the box. Everything stays inside the box: a figure has no clipping (a clip
+    half roll. ``foot`` is the outline of the foot and a stub of the shin, filled in the
+    working leg's dark with a thin black pen ``pen`` wide; the roll is its dome, centred
+    at ``dome`` on the magnified floor, cut off where the box's sides meet it; the floor
+    a line of ink across the box. Everything stays inside the box: a figure has no clipping (a clip
     path needs an id). Three elements, so the toe touch stays within the budget."""
     x0, y0, x1, y1 = frame
     cx, fy = dome
@@ -190,7 +189,7 @@ def foot_inset(
         ("Z", ()),
     )
     dome_el = Path(commands, PROP.fill, INSET.stroke, PROP.width)
-    foot_el = Pen((Core(tuple(foot), closed=False),), 2 * pen, WORK.fill)
+    foot_el = Pen((Core(tuple(foot)),), pen, WORK.stroke, WORK.fill)
     floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
     return Shape(
         layer,
