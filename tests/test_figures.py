@@ -20,6 +20,7 @@ from generator.figures import (
     view_box,
 )
 from generator.figures.body import (
+    ANKLE_UP,
     BODY,
     FAR,
     FOOT,
@@ -809,7 +810,7 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floor():
+def test_heel_dig_shows_the_effort_at_the_heel_and_no_movement_along_the_floor():
     # Blind review: white arrows inside the dark leg were tiny and faint in grey print,
     # and an arrow along the floor had read as "slide the foot". The steps: dig the heel
     # down and pull it back without moving. Two thick dark arrows outside the leg, both
@@ -837,19 +838,27 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     assert math.sin(math.radians(direction(start, tip))) < -0.8  # down
     assert start[1] > ankle[1] + 10  # from above the foot ...
     assert start[0] > heel[0]
-    assert distance_to_line(heel, start, tip) < 4  # ... aimed at the heel ...
+    back = (heel[0] - R_SHIN[1], R_SHIN[1])  # the back end of the drawn heel
+    assert distance_to_line(back, start, tip) < 2.5  # ... aimed at the heel ...
     assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
     assert outside(start)
     assert outside(tip)
-    # Blind review: the down arrow pointed nearer the toes than the heel. Its tip is
-    # right above the heel (the back end of the foot), behind the ankle, coming straight
-    # down.
-    assert abs(tip[0] - heel[0]) < 2.5
-    assert tip[0] < ankle[0]
-    assert math.sin(math.radians(direction(start, tip))) < -0.99
+    # Blind review: the down arrow pointed nearer the toes than the heel, then (stopped
+    # on the shin right above the heel) at the ankle. Its tip is on the back end of the
+    # heel, below the shin, coming down at most 25 degrees off straight, slanting back as
+    # the heel pushes; it crosses the shin in a white casing, drawn just under it.
+    assert heel[0] - R_SHIN[1] - 2.5 < tip[0] < heel[0]
+    assert tip[1] < ANKLE_UP + 1.5
+    assert math.sin(math.radians(direction(start, tip))) < -0.9
+    assert start[0] > tip[0]
+    i = elements.index(dig)
+    casing = elements[i - 1]
+    assert casing.get("fill") == casing.get("stroke") == "#ffffff"
+    assert casing.get("d") == dig.get("d")
+    assert float(casing.get("stroke-width")) > float(dig.get("stroke-width")) + 1.5
     start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
     head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
-    assert math.dist(start, heel) < 8  # just behind the heel
+    assert math.dist(start, heel) < 11  # just behind the heel and the dig arrow's head
     assert start[0] < heel[0]
     assert head[0] < start[0] - 8  # back towards the buttock
     assert head[1] > start[1] + 2  # rising from the heel, under the calf
@@ -874,11 +883,21 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     # than a movement arrow's.
     from generator.figures.props import HEAD
 
-    assert math.dist(start, heel) < 6
-    assert math.dist(head, heel) < math.dist(head, knee)
+    # (Just behind the dig arrow's head, which now sits on the back end of the heel.)
+    assert math.dist(start, heel) < 11
+    # Low, towards the buttock, not up under the knee (which is nearer now, the knee
+    # bent more so the arrows have room behind the heel).
+    assert head[1] < 0.5 * knee[1]
+    assert head[0] < knee[0] - 5
     corners = [world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[5:8]]
     length = distance_to_line(corners[0], corners[1], corners[2]) + float(pull.get("stroke-width"))
     assert length > 1.2 * HEAD
+    # Blind review: the pull "looks like a wedge or block on the floor". A plain shaft,
+    # longer than the head, the whole arrow well clear of the floor.
+    shaft_end = world("supine-iso", *coordinates(pull)[2].split(","))
+    assert math.dist(start, shaft_end) > length
+    middle = ((start[1] + 2 * bend[1] + head[1]) / 4) if bend[1] < start[1] else start[1]
+    assert min(middle, *(c[1] for c in (start, head, *corners))) > 3 + EFFORT_W / 2
 
 
 def distance_to_segment(p, a, b) -> float:

@@ -16,7 +16,6 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
-    HEEL_BACK,
     LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -364,7 +363,7 @@ def _foam_roll() -> Scene:
 
 
 def _supine_iso() -> Scene:
-    heel = (35.0, 0.0)
+    heel = HEEL_DIG_AT
     pose = Pose(
         hip=(0.0, SUPINE_HIP_Y),
         pelvis=SUPINE,
@@ -373,45 +372,60 @@ def _supine_iso() -> Scene:
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
         # The far foot a little ahead, so both legs show and the space behind the near heel,
-        # where the pull arrow is, stays clear.
+        # where the arrows are, stays clear.
         far_leg=Reach(ankle_for_heel((heel[0] + 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     j = sk.joints
     heel, knee = j["near_heel"], j["near_knee"]
-    # The effort, with nothing moving (the pause sign), as two short thick dark arrows
-    # beside the leg, both at the heel: one pressing straight down from right above the
-    # heel, and one starting just behind it, low, curving back
-    # towards the buttock, its head big and nearer the heel than the knee. (White arrows
-    # on the dark leg were tiny and faint in grey print; an arrow along the floor read as
-    # "slide the foot", which the steps forbid; a down arrow aimed at the ankle seemed to
-    # point at the toes, and a pull ending under the knee was missed.)
-    # Straight down over the heel bone, just ahead of its back end, onto the shin (which
-    # hides the heel from above in a side view).
-    over = heel[0] + HEEL_BACK * 0.55
-    above = (over, heel[1] + 30.0)
-    dig = _clear_of_leg(sk, above, (over, heel[1]))
+    # The effort, with nothing moving (the pause sign), as two thick dark arrows, both at
+    # the heel. The dig comes down onto the back end of the heel, slanting back a little
+    # (down and back, as the heel pushes): in a side view the shin hides the heel from
+    # above, so the arrow crosses it in a white casing (stopped at the shin, it pointed
+    # at the ankle; from behind, it ran along the shin). The
+    # pull curves back from behind the heel towards the buttock, under the bent knee, a
+    # plain shaft and head clear of the floor (a big head on a stub of shaft near the
+    # floor read as a wedge or block). (White arrows on the dark leg were tiny and faint
+    # in grey print; an arrow along the floor read as "slide the foot", which the steps
+    # forbid.)
+    # Just behind the back end of the drawn heel (its outline included).
+    back = (heel[0] - R_SHIN[1] - WORK.width / 2 - 0.4, heel[1] + R_SHIN[1] + 0.5)
+    above = (back[0] + 9.0, heel[1] + 30.0)
+    dig = _clear_of_leg(sk, above, back, over=True)
     pull = (
-        (heel[0] - 3.0, heel[1] + 3.0),
-        (heel[0] - 8.5, heel[1] + 0.3),
-        (heel[0] - 12.6, heel[1] + 7.8),
+        (heel[0] - 7.5, heel[1] + 6.8),
+        (heel[0] - 12.5, heel[1] + 5.5),
+        (heel[0] - 19.0, heel[1] + 10.2),
     )
+    down = arrow(above, dig, colour=EFFORT, width=EFFORT_W)
+    casing = arrow(above, dig, colour="#ffffff", width=EFFORT_W + 2 * CASING, layer=94)
     props = [
-        arrow(above, dig, colour=EFFORT, width=EFFORT_W),
+        casing,
+        down,
         bent_arrow(*pull, colour=EFFORT, width=EFFORT_W, head=EFFORT_HEAD),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
 
 
+CASING = 1.1  # the white edge round the dig arrow where it crosses the dark shin
+
+
+# Where the working heel rests: near enough the buttock that the shin stands steep, so
+# there is room behind the heel, under the bent knee, for the two effort arrows.
+HEEL_DIG_AT = (27.0, 0.0)
+
+
 EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
 EFFORT_W = 2.6  # thick, so it prints at 5 cm
-EFFORT_HEAD = 6.5  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
+EFFORT_HEAD = 6.0  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
 
 
-def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
+def _clear_of_leg(sk: Skeleton, start: Point, target: Point, over: bool = False) -> Point:
     """The point on the way from ``start`` to ``target`` where an arrow's tip touches
-    the working leg's outline, so the arrow stays outside the leg."""
+    the working leg's outline, so the arrow stays outside the leg. With ``over`` the
+    arrow may cross the leg on its way: the tip is the last point outside the leg
+    before ``target``."""
     j = sk.joints
     knee, ankle = j["near_knee"], j["near_ankle"]
     gap = WORK.width / 2 + 0.4  # the outline, and a hair of white before the tip
@@ -428,8 +442,8 @@ def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
         )
 
     for i in range(201):
-        p = _mid(start, target, i / 200)
-        if near_leg(p):
+        p = _mid(target, start, i / 200) if over else _mid(start, target, i / 200)
+        if near_leg(p) != over:
             return p
     return target
 
