@@ -419,6 +419,22 @@ def test_hip_hinge_dowel_figures_stand_tall_then_hinge():
     assert distance_to_line(stand["head"], stand["hip"], stand["shoulder"]) < 2.0
 
 
+def test_hip_hinge_arrow_curves_back_and_down_behind_the_hips():
+    # Blind review: a straight arrow pointing away from the face "could read as step
+    # back". A curved arrow behind the hips, above the buttock, turning back and down.
+    j = pose_joints("hip-hinge", "hinge")
+    elements = drawn(parse(figure_svg("hip-hinge", "hinge", "left", ALT)))
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    (shaft,) = re.findall(r"M([-\d.]+,[-\d.]+)Q([-\d.]+,[-\d.]+) ([-\d.]+,[-\d.]+)", ink.get("d"))
+    start, bend, end = (world("hip-hinge", *pair.split(",")) for pair in shaft)
+    for p in (start, end):
+        assert p[0] < j["hip"][0]  # behind the hips
+    assert end[0] < start[0]  # back ...
+    assert end[1] < start[1] - 5  # ... and down
+    assert distance_to_line(bend, start, end) > 1.5  # curved
+    assert start[1] > j["hip"][1]  # from above the buttock
+
+
 def test_deadlift_lowers_the_kettlebell_from_thighs_to_shins():
     top = pose_joints("reverse-deadlift", "top")
     bottom = pose_joints("reverse-deadlift", "bottom")
@@ -1391,63 +1407,85 @@ def test_no_figure_draws_a_pale_ghost(exercise_id, position):
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
-def test_both_hands_show_on_the_pole(position):
-    # The far arm is hidden behind the body; its fist is drawn on the pole behind the
-    # neck: a grey grip across the pole, wider than the pole and than a contact dot, so
-    # it is not taken for a fourth dot (blind review).
-    from generator.figures.props import DOT_R, POLE_R
+def test_both_hands_show_on_the_pole_as_fists(position):
+    # Blind review: a grey grip drawn across the pole for the hidden far hand "looks like
+    # a clamp on the pole, not a hand behind the neck", and the lower hand was unclear.
+    # The near arm bends up and its own fist (white, like the other fists) holds the pole
+    # behind the neck, drawn over it; the far hand a grey fist over the pole at the low
+    # back.
+    from generator.figures.body import HAND_R
+    from generator.figures.props import POLE
 
     j = pose_joints("hip-hinge", position)
+    flex = pose_flexion("hip-hinge", position)
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
-    (grip,) = [el for el in elements if el.get("fill") == "none" and el.get("stroke") == FAR.fill]
-    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(grip)]
-    assert len(ends) == 2
-    centre = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
-    assert math.dist(centre, j["far_hand"]) < 0.1
-    width = math.dist(*ends) + float(grip.get("stroke-width"))
-    assert width > 2 * (POLE_R + FAR.width) + 3  # sticks out either side of the pole
-    assert float(grip.get("stroke-width")) > 2 * DOT_R  # bigger than a dot
-    outline = outline_of(elements, grip, FAR.stroke)
-    assert elements.index(outline) == len(elements) - 3  # over the pole, under the ink
-    assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
+    pole = next(el for el in elements if el.get("stroke") == POLE.fill)
+    fists = {
+        el.get("fill"): el
+        for el in elements
+        if el.tag == f"{SVG_NS}circle" and float(el.get("r")) == pytest.approx(HAND_R, abs=0.05)
+    }
+    near, far = fists[BODY.fill], fists[FAR.fill]
+    assert world("hip-hinge", near.get("cx"), near.get("cy")) == pytest.approx(
+        j["near_hand"], abs=0.1
+    )
+    assert world("hip-hinge", far.get("cx"), far.get("cy")) == pytest.approx(j["far_hand"], abs=0.1)
+    assert elements.index(pole) < elements.index(near)  # gripping it, over it
+    assert elements.index(pole) < elements.index(far)
+    assert not [el for el in elements if el.get("stroke") == FAR.fill and el.get("fill") == "none"]
+    assert flex["near_elbow"] > 90  # the arm plainly bent up
+    assert math.dist(j["near_hand"], j["head"]) < 16  # behind the neck
+    assert math.dist(j["far_hand"], j["hip"]) < 16  # at the low back
 
 
 def pole_and_dots(position: str):
-    """The pole's two ends and the contact dots' centres, in world coordinates."""
-    from generator.figures.props import DOT_R
+    """The pole's two ends and the contact ticks' centres, in world coordinates."""
+    from generator.figures.props import TICK
 
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
     pole = next(el for el in elements if el.get("stroke") == "#e0e0e0")
-    (dots,) = [
+    (ticks,) = [
         el
         for el in elements
-        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(2 * DOT_R)
+        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(TICK[1])
     ]
     ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(pole)]
-    centres = [world("hip-hinge", *pair.split(",")) for pair in coordinates(dots)[::2]]
+    points = [world("hip-hinge", *pair.split(",")) for pair in coordinates(ticks)]
+    pairs = [points[i : i + 2] for i in range(0, len(points), 2)]
+    for p, q in pairs:  # short ticks along the pole
+        assert math.dist(p, q) == pytest.approx(2 * TICK[0], abs=0.1)
+        assert distance_to_line(p, *ends) == pytest.approx(distance_to_line(q, *ends), abs=0.1)
+    centres = [((p[0] + q[0]) / 2, (p[1] + q[1]) / 2) for p, q in pairs]
     return ends, centres
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
 def test_pole_touches_in_exactly_three_places_head_upper_back_tailbone(position):
-    # The steps name three contact points; blind review counted four dots.
+    # The steps name three contact points; blind review counted four dots, then read
+    # black dots on the pole as markings on it: a dark tick along the pole's edge on the
+    # body's side at each contact.
     from generator.figures.body import HEAD_R, R_CHEST, R_PELVIS
+    from generator.figures.props import POLE, POLE_R
 
     j = pose_joints("hip-hinge", position)
     (a, b), dots = pole_and_dots(position)
     assert len(dots) == 3
     tail, back, head = sorted(dots, key=lambda p: math.dist(p, a))
-    for p in dots:
-        assert distance_to_line(p, a, b) < 0.2  # on the pole
+    for p in dots:  # on the pole's edge ...
+        assert distance_to_line(p, a, b) == pytest.approx(POLE_R + POLE.width / 2, abs=0.2)
+        # ... on the body's side: nearer the trunk than the pole's centre line is
+        assert distance_to_line(p, j["hip"], j["shoulder"]) < distance_to_line(
+            ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), j["hip"], j["shoulder"]
+        )
     assert math.dist(tail, j["hip"]) < R_PELVIS + 4  # the tailbone
     assert math.dist(back, j["shoulder"]) < R_CHEST + 6  # between the shoulder blades
     assert back != pytest.approx(j["shoulder"])
     assert math.dist(head, j["head"]) < HEAD_R + 3  # the back of the head
-    # Apart from each other and from the top fist, so each reads as its own dot.
+    # Apart from each other and from the top fist, so each reads as its own contact.
     for p, q in ((tail, back), (back, head)):
         assert math.dist(p, q) > 8
     for p in dots:
-        assert math.dist(p, j["far_hand"]) > 4
+        assert math.dist(p, j["near_hand"]) > 4
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
@@ -1466,6 +1504,6 @@ def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
     for hand in ("near_hand", "far_hand"):
         assert math.dist(j["shoulder"], j[hand]) < UPPER_ARM + FOREARM  # within reach
         assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5  # on the pole
-    assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
-    assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
-    assert height(j["near_hand"]) < height(j["waist"])  # at the low back
+    assert height(j["near_hand"]) > height(j["shoulder"])  # above the shoulder
+    assert height(j["near_hand"]) < height(j["head"])  # below the head: behind the neck
+    assert height(j["far_hand"]) < height(j["waist"])  # at the low back

@@ -44,7 +44,7 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import Circle, Core, Shape, box_of, fill_pen, outline_pen
+from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
@@ -678,11 +678,11 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
 SHIN_GRIPS = (5.5, 3.0)  # the near and far fists on the held shin: this far below the knee
 
 
-def _far_fist(sk: Skeleton) -> Shape:
-    """The far hand's fist, grey like the far arm, over the far shin it holds."""
+def _far_fist(sk: Skeleton, layer: int = LAYER_FAR + 1) -> Shape:
+    """The far hand's fist, grey like the far arm, over what it holds."""
     hand = sk.joints["far_hand"]
     fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
-    return Shape(LAYER_FAR + 1, (fist,), box_of([hand], HAND_R + FAR.width))
+    return Shape(layer, (fist,), box_of([hand], HAND_R + FAR.width))
 
 
 def _slb_roller(sk: Skeleton) -> list[Shape]:
@@ -774,46 +774,38 @@ def _hip_hinge(hinge: bool) -> Scene:
     sk0 = solve(pose)
     p0, p1, dots = _dowel_line(sk0)
     d = heading(p0, p1)
-    # Near hand holds the pole at the low back, just below the tailbone contact; the far
-    # hand holds it behind the neck, above the shoulder, between the upper back and head
-    # contacts (the far arm is hidden by the body: its fist is drawn on the pole).
+    # The near arm bends up so its fist holds the pole behind the neck, above the
+    # shoulder, between the upper back and head contacts (blind review: a grey grip drawn
+    # on the pole for the hidden far hand "looks like a clamp on the pole"); the far hand
+    # holds it at the low back, just below the tailbone contact, a grey fist on the pole.
     low_grip = along(dots[0], d, -3.0)
     u = unit(d)
     shoulder = sk0.joints["shoulder"]
     s = (shoulder[0] - dots[0][0]) * u[0] + (shoulder[1] - dots[0][1]) * u[1]
     top_grip = along(dots[0], d, s + POLE_FIST)
-    sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
+    sk = solve(replace(pose, near_arm=Reach(top_grip), far_arm=Reach(low_grip)))
     props = _pole(sk)
     if hinge:
-        # Hips back: under the buttock, clear of the pole's end and the hand on it.
+        # Hips back (and down a little): a curved arrow from behind the buttock, so it is
+        # not read as "step back" (a straight arrow away from the face was).
         hip = sk.joints["hip"]
-        props.append(arrow((hip[0] - 9.0, hip[1] - 6.0), (hip[0] - 25.0, hip[1] - 6.0)))
+        props.append(arc_arrow(hip, HINGE_ARROW_R, 100.0, 155.0))
     return Scene(sk, tuple(props))
 
 
-FIST_GRIP = (2.8, 2.6)  # the far fist round the pole: half its width across, half along
+HINGE_ARROW_R = 19.0  # the hips-back arrow's radius round the hip, clear of the buttock
 
 
 def _pole(sk: Skeleton) -> list[Shape]:
-    """The pole along the back, on top: the pole and its three contact dots are the
-    point. The far hand's fist is drawn over it behind the neck (the far arm itself is
-    hidden by the body), so both hands show on the pole: a grey grip wrapped across the
-    pole, wider than it and unlike the round black dots."""
-    hand = sk.joints["far_hand"]
+    """The pole along the back, on top, with a dark tick on its body side at each of the
+    three contacts; over it the far hand's fist at the low back, grey like the far arm
+    (the near arm and its fist over it behind the neck, so the hand grips it)."""
+    j = sk.joints
     p0, p1, dots = _dowel_line(sk)
     d = heading(p0, p1)
-    across = (
-        Core(
-            (along(hand, d + 90.0, FIST_GRIP[0]), along(hand, d - 90.0, FIST_GRIP[0])), closed=False
-        ),
-    )
-    r = FIST_GRIP[1]
-    fist = Shape(
-        86,
-        (outline_pen(across, r, FAR), fill_pen(across, r, FAR, solid=False)),
-        box_of([hand], FIST_GRIP[0] + r + FAR.width),
-    )
-    return [dowel(p0, p1, dots, layer=85), fist]
+    u, w = unit(d), (j["waist"][0] - p0[0], j["waist"][1] - p0[1])
+    side = 1.0 if u[0] * w[1] - u[1] * w[0] > 0 else -1.0  # the body's side of the pole
+    return [dowel(p0, p1, dots, side, layer=75), _far_fist(sk, layer=86)]
 
 
 BELL_R = 5.6  # the kettlebell's drawn radius (see props.kettlebell)

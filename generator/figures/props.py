@@ -273,21 +273,28 @@ def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shap
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
 
-DOT_R = 2.2  # contact dots on the dowel
+TICK = (2.6, 1.9)  # a contact tick: half its length along the pole, and its width
+TICK_ENDS = (-TICK[0], TICK[0])
 POLE = Style(fill="#e0e0e0", stroke="#111111", width=1.2)
 POLE_R = 1.5  # the pole's drawn radius (a broom handle, drawn thick so it prints)
 
 
-def dowel(p0: Point, p1: Point, dots: Sequence[Point], layer: int = 50) -> Shape:
-    """A thick pole from ``p0`` to ``p1``, light with a dark outline, with black dots
-    where it touches the body."""
+def dowel(p0: Point, p1: Point, contacts: Sequence[Point], side: float, layer: int = 50) -> Shape:
+    """A thick pole from ``p0`` to ``p1``, light with a dark outline, with a short dark
+    tick along its edge on the body's side (``side`` +1: to the left of p0 -> p1) where
+    it touches the body, so each reads as contact (round black dots on the pole read as
+    markings on it)."""
     core = (Core((p0, p1), closed=False),)
+    d = heading(p0, p1)
+    edge = POLE_R + POLE.width / 2
+    ends = [along(along(c, d + side * 90.0, edge), d, t) for c in contacts for t in TICK_ENDS]
+    ticks = tuple(Core(tuple(ends[i : i + 2]), closed=False) for i in range(0, len(ends), 2))
     elements = (
         Pen(core, 2 * POLE_R + 2 * POLE.width, POLE.stroke),
         Pen(core, 2 * POLE_R, POLE.fill),
-        Pen(tuple(Core((p,)) for p in dots), 2 * DOT_R, INK),
+        Pen(ticks, TICK[1], INK),
     )
-    return Shape(layer, elements, box_of([p0, p1, *dots], DOT_R + POLE_R))
+    return Shape(layer, elements, box_of([p0, p1, *contacts], TICK[0] + POLE_R + TICK[1]))
 
 
 KETTLEBELL_DROP = 10.5  # grip to the centre of the bell
