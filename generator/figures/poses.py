@@ -600,6 +600,7 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
 
 SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
+SLB_PULL = (150.0, 125.0)  # the other leg's hip and knee flexion: the knee to the chest
 # How far down the calf (knee to heel) it rests on the roller, "knee": the upper calf,
 # plainly below the knee (at 0.2 the roller's centre lay right under the knee joint).
 CALF_CONTACT = 0.3
@@ -648,9 +649,10 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     pose = _bridge_pose(
         (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
         near_leg=Limb(0.0, 0.0, -15.0),
-        # The knee pulled towards the chest, high enough that arms reaching up to the
-        # shin are nearly straight (bent double, they read as an odd extra limb).
-        far_leg=Limb(116.0, 104.0, -10.0),
+        # The other knee pulled right in to the chest (blind review: with the arms
+        # reaching up nearly straight to a knee held high, "the grey knee is in the air,
+        # not pulled to the chest" and the arm "looks like a stick or handle").
+        far_leg=Limb(SLB_PULL[0], SLB_PULL[1], -10.0),
     )
     if not up:
         top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
