@@ -20,6 +20,7 @@ from generator.figures import (
     view_box,
 )
 from generator.figures.body import (
+    ANKLE_UP,
     BODY,
     FAR,
     FOOT,
@@ -264,7 +265,9 @@ def shown_outline(outline: ET.Element, part: ET.Element) -> float:
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_every_figure_draws_the_working_leg_in_the_working_style(exercise_id, position):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    work = [el for el in elements if el.get("fill") == WORK.fill]
+    inset = inset_of(exercise_id, position)
+    magnified = inset[2].attrib if inset else None  # the toe touch's foot on the roll
+    work = [el for el in elements if el.get("fill") == WORK.fill and el.attrib != magnified]
     assert len(work) == 1
     (leg,) = work
     assert leg.get("stroke") == WORK.fill  # the fill pen, rounding the leg's core
@@ -416,6 +419,22 @@ def test_hip_hinge_dowel_figures_stand_tall_then_hinge():
     assert distance_to_line(stand["head"], stand["hip"], stand["shoulder"]) < 2.0
 
 
+def test_hip_hinge_arrow_curves_back_and_down_behind_the_hips():
+    # Blind review: a straight arrow pointing away from the face "could read as step
+    # back". A curved arrow behind the hips, above the buttock, turning back and down.
+    j = pose_joints("hip-hinge", "hinge")
+    elements = drawn(parse(figure_svg("hip-hinge", "hinge", "left", ALT)))
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    (shaft,) = re.findall(r"M([-\d.]+,[-\d.]+)Q([-\d.]+,[-\d.]+) ([-\d.]+,[-\d.]+)", ink.get("d"))
+    start, bend, end = (world("hip-hinge", *pair.split(",")) for pair in shaft)
+    for p in (start, end):
+        assert p[0] < j["hip"][0]  # behind the hips
+    assert end[0] < start[0]  # back ...
+    assert end[1] < start[1] - 5  # ... and down
+    assert distance_to_line(bend, start, end) > 1.5  # curved
+    assert start[1] > j["hip"][1]  # from above the buttock
+
+
 def test_deadlift_lowers_the_kettlebell_from_thighs_to_shins():
     top = pose_joints("reverse-deadlift", "top")
     bottom = pose_joints("reverse-deadlift", "bottom")
@@ -497,9 +516,12 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert math.dist(j["near_hand"], j["near_toe"]) < 8
     assert j["shoulder"][1] < j["hip"][1]
     assert flex["near_hip"] > 90
-    # "Bend your knees as much as you need": visibly bent, not a straight-legged reach.
-    assert flex["near_knee"] > 25
-    assert flex["far_knee"] > 25
+    # "Bend your knees as much as you need": bent a little, not a straight-legged reach,
+    # and not a crouch (blind review: knees bent 38-48 degrees "looks like a crouch, not
+    # a toe touch").
+    for knee in ("near_knee", "far_knee"):
+        assert 12 < flex[knee] < 32
+    assert 12 < flex["near_knee"] < 25
 
 
 def toe_touch_roll(position: str) -> tuple[float, float]:
@@ -519,7 +541,7 @@ def toe_touch_roll(position: str) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize(
-    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.15))]
+    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))]
 )
 def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position, along_foot):
     # Blind review: the two set-ups differed only by where the roll was. The foot rests
@@ -602,12 +624,15 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_folds_with_hips_back_a_long_back_and_the_head_low(position):
+def test_toe_touch_folds_with_hips_high_and_back_and_the_head_low(position):
     # Blind review: the folded body read as a knot at 5 cm.
     j = pose_joints("toe-touch", position)
     flex = pose_flexion("toe-touch", position)
     assert j["hip"][0] < min(j["near_heel"][0], j["near_toe"][0]) - 5  # hips well back
-    assert direction(j["hip"], j["shoulder"]) > -35  # the back level-ish, not hanging
+    # The hips high and the back tipped down from them, the trunk hanging in front of
+    # the legs (blind review: a level back over deeply bent knees read as a crouch).
+    assert j["hip"][1] > 50
+    assert direction(j["hip"], j["shoulder"]) < -15
     assert j["shoulder"][0] > j["near_toe"][0]  # reaching out over the toes
     assert j["head"][1] < j["hip"][1] - 10  # the head low, below the hips
     assert flex["near_elbow"] < 40  # arms reaching, nearly straight
@@ -690,7 +715,7 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
 
 
 @pytest.mark.parametrize(
-    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.15))]
+    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))]
 )
 def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(position, along_foot):
     frame, dome, foot = inset_of("toe-touch", position)
@@ -717,30 +742,48 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
                 min(abs(p[0] - x0), abs(p[0] - x1)) < 0.2  # or where the box's side cuts it
             )
         )
-    # The foot: a dark round pen round its core (shin, ankle, toe, heel, ankle).
-    assert foot.get("stroke") == WORK.fill
-    assert foot.get("fill") == "none"
+    # The foot: a foot shape in the working leg's dark with a thin dark outline, not a
+    # thick pen along a core (blind review: foot and shin read as a "V", heel and toe
+    # hard to tell apart at 5 cm).
+    assert foot.get("fill") == WORK.fill
+    assert luminance(foot.get("stroke")) < 0.1
     pen = float(foot.get("stroke-width")) / 2
-    core = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
-    assert len(core) == 5
-    shin, ankle, toe, heel, _ = core
-    assert all(x0 < px - pen and px + pen < x1 for px, _ in core)  # inside the box
-    assert all(y0 < py - pen and py + pen < y1 for _, py in core)
-    assert shin[1] > ankle[1]  # the shin rises from the ankle
-    # The sole (the pen's edge under the toe-heel core) rests on the dome: tangent ...
+    assert pen <= 0.65
+    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    assert len(outline) >= 10  # heel, sole, toes, instep and a stub of the shin
+    assert all(x0 < px - pen and px + pen < x1 for px, _ in outline)  # inside the box
+    assert all(y0 < py - pen and py + pen < y1 for _, py in outline)
+    # The sole: the first two points, under the heel and under the toes; the foot's
+    # length runs along it from the back of the heel to the tip of the toes.
+    heel, toe = outline[0], outline[1]
+    length = math.dist(heel, toe)
+    f = ((toe[0] - heel[0]) / length, (toe[1] - heel[1]) / length)
+    u = [(p[0] - heel[0]) * f[0] + (p[1] - heel[1]) * f[1] for p in outline]
+    v = [(p[1] - heel[1]) * f[0] - (p[0] - heel[0]) * f[1] for p in outline]
+    assert min(v) == pytest.approx(0, abs=0.01)  # the sole is the bottom of the foot
+    back, tip = min(u), max(u)
+    foot_len = tip - back
+    # The shin only a short stub: the shape is longer than it is tall ...
+    assert max(v) < 0.85 * foot_len
+    # ... and it rises from the back of the foot, so the heel end is plain.
+    top = max(range(len(outline)), key=lambda i: v[i])
+    assert (u[top] - back) / foot_len < 0.5
+    # The sole (the outline's edge) rests on the dome: tangent ...
     assert distance_to_line((c, floor), toe, heel) == pytest.approx(r + pen, abs=0.4)
     # ... at the forefoot or at the heel: where along the drawn foot, from the back of
-    # the heel (the pen's round end beyond the core) to the tip of the toes.
-    length = math.dist(heel, toe)
-    t = ((c - heel[0]) * (toe[0] - heel[0]) + (floor - heel[1]) * (toe[1] - heel[1])) / length
-    t = (t + pen) / (length + 2 * pen)
+    # the heel to the tip of the toes.
+    t = (c - heel[0]) * f[0] + (floor - heel[1]) * f[1]
+    t = (t - back) / foot_len
     assert along_foot[0] < t < along_foot[1]
     # ... and the other end of the foot is down on the floor, the tilt plain to see.
-    down = heel if position == "toes-raised" else toe
-    assert down[1] - pen == pytest.approx(floor, abs=0.3)
+    end = back if position == "toes-raised" else tip
+    down = min(
+        (p for p, pu in zip(outline, u, strict=True) if abs(pu - end) < 2.5), key=lambda p: p[1]
+    )
+    assert down[1] - pen == pytest.approx(floor, abs=0.4)
     assert angle_from_floor(heel, toe) > 30
     # Magnified: bigger than the figure's own foot.
-    assert math.dist(heel, toe) > 1.5 * (FOOT - 2 * 2.0)
+    assert foot_len > 1.6 * FOOT
 
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
@@ -783,7 +826,7 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floor():
+def test_heel_dig_shows_the_effort_at_the_heel_and_no_movement_along_the_floor():
     # Blind review: white arrows inside the dark leg were tiny and faint in grey print,
     # and an arrow along the floor had read as "slide the foot". The steps: dig the heel
     # down and pull it back without moving. Two thick dark arrows outside the leg, both
@@ -811,19 +854,27 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     assert math.sin(math.radians(direction(start, tip))) < -0.8  # down
     assert start[1] > ankle[1] + 10  # from above the foot ...
     assert start[0] > heel[0]
-    assert distance_to_line(heel, start, tip) < 4  # ... aimed at the heel ...
+    back = (heel[0] - R_SHIN[1], R_SHIN[1])  # the back end of the drawn heel
+    assert distance_to_line(back, start, tip) < 2.5  # ... aimed at the heel ...
     assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
     assert outside(start)
     assert outside(tip)
-    # Blind review: the down arrow pointed nearer the toes than the heel. Its tip is
-    # right above the heel (the back end of the foot), behind the ankle, coming straight
-    # down.
-    assert abs(tip[0] - heel[0]) < 2.5
-    assert tip[0] < ankle[0]
-    assert math.sin(math.radians(direction(start, tip))) < -0.99
+    # Blind review: the down arrow pointed nearer the toes than the heel, then (stopped
+    # on the shin right above the heel) at the ankle. Its tip is on the back end of the
+    # heel, below the shin, coming down at most 25 degrees off straight, slanting back as
+    # the heel pushes; it crosses the shin in a white casing, drawn just under it.
+    assert heel[0] - R_SHIN[1] - 2.5 < tip[0] < heel[0]
+    assert tip[1] < ANKLE_UP + 1.5
+    assert math.sin(math.radians(direction(start, tip))) < -0.9
+    assert start[0] > tip[0]
+    i = elements.index(dig)
+    casing = elements[i - 1]
+    assert casing.get("fill") == casing.get("stroke") == "#ffffff"
+    assert casing.get("d") == dig.get("d")
+    assert float(casing.get("stroke-width")) > float(dig.get("stroke-width")) + 1.5
     start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
     head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
-    assert math.dist(start, heel) < 8  # just behind the heel
+    assert math.dist(start, heel) < 11  # just behind the heel and the dig arrow's head
     assert start[0] < heel[0]
     assert head[0] < start[0] - 8  # back towards the buttock
     assert head[1] > start[1] + 2  # rising from the heel, under the calf
@@ -848,11 +899,21 @@ def test_heel_dig_shows_the_effort_beside_the_leg_and_no_movement_along_the_floo
     # than a movement arrow's.
     from generator.figures.props import HEAD
 
-    assert math.dist(start, heel) < 6
-    assert math.dist(head, heel) < math.dist(head, knee)
+    # (Just behind the dig arrow's head, which now sits on the back end of the heel.)
+    assert math.dist(start, heel) < 11
+    # Low, towards the buttock, not up under the knee (which is nearer now, the knee
+    # bent more so the arrows have room behind the heel).
+    assert head[1] < 0.5 * knee[1]
+    assert head[0] < knee[0] - 5
     corners = [world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[5:8]]
     length = distance_to_line(corners[0], corners[1], corners[2]) + float(pull.get("stroke-width"))
     assert length > 1.2 * HEAD
+    # Blind review: the pull "looks like a wedge or block on the floor". A plain shaft,
+    # longer than the head, the whole arrow well clear of the floor.
+    shaft_end = world("supine-iso", *coordinates(pull)[2].split(","))
+    assert math.dist(start, shaft_end) > length
+    middle = ((start[1] + 2 * bend[1] + head[1]) / 4) if bend[1] < start[1] else start[1]
+    assert min(middle, *(c[1] for c in (start, head, *corners))) > 3 + EFFORT_W / 2
 
 
 def distance_to_segment(p, a, b) -> float:
@@ -887,10 +948,18 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
     j = pose_joints("straight-leg-bridge", position)
     flex = pose_flexion("straight-leg-bridge", position)
     assert inner_angle(j["hip"], j["near_knee"], j["near_ankle"]) == pytest.approx(180, abs=3)
-    assert flex["far_hip"] > 110
-    assert flex["far_knee"] > 90
+    assert flex["far_hip"] > 140
+    assert flex["far_knee"] > 110
     for side in ("near", "far"):
         assert math.dist(j[f"{side}_hand"], j["far_knee"]) < 10  # hands hold the knee
+    # Blind review: "the grey knee is in the air, not pulled to the chest". The knee
+    # close over the chest: near the trunk's line, between the waist and the shoulders.
+    hip, shoulder, knee = j["hip"], j["shoulder"], j["far_knee"]
+    assert distance_to_line(knee, hip, shoulder) < 14
+    along_trunk = (
+        (knee[0] - hip[0]) * (shoulder[0] - hip[0]) + (knee[1] - hip[1]) * (shoulder[1] - hip[1])
+    ) / math.dist(hip, shoulder) ** 2
+    assert 0.4 < along_trunk < 1.0
 
 
 def slb_roller(position: str) -> tuple[tuple[float, float], float]:
@@ -923,8 +992,11 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
 
 
 @pytest.mark.parametrize("position", ["knee", "ankle"])
-def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_arms_nearly_straight(position):
-    # Blind review: one arm bent double with a small round hand read as an odd extra limb.
+def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_the_elbows_bent(position):
+    # Blind review: one arm bent double with a small round hand read as an odd extra limb;
+    # then the nearly straight arm reaching up to a knee held high "looks like a stick or
+    # handle". With the knee pulled in to the chest the elbows bend, the fists round the
+    # shin just below the knee.
     j = pose_joints("straight-leg-bridge", position)
     flex = pose_flexion("straight-leg-bridge", position)
     elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
@@ -946,7 +1018,7 @@ def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_arms_nearly_str
             hand[1] - j["far_knee"][1]
         ) * (j["far_ankle"][1] - j["far_knee"][1])
         assert 0 < t / SHIN**2 < 0.35  # just below the knee
-    assert flex["near_elbow"] < 20  # the visible arm reaches up nearly straight
+    assert 60 < flex["near_elbow"] < 140  # the visible arm plainly bent, not folded flat
 
 
 def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air():
@@ -1346,63 +1418,85 @@ def test_no_figure_draws_a_pale_ghost(exercise_id, position):
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
-def test_both_hands_show_on_the_pole(position):
-    # The far arm is hidden behind the body; its fist is drawn on the pole behind the
-    # neck: a grey grip across the pole, wider than the pole and than a contact dot, so
-    # it is not taken for a fourth dot (blind review).
-    from generator.figures.props import DOT_R, POLE_R
+def test_both_hands_show_on_the_pole_as_fists(position):
+    # Blind review: a grey grip drawn across the pole for the hidden far hand "looks like
+    # a clamp on the pole, not a hand behind the neck", and the lower hand was unclear.
+    # The near arm bends up and its own fist (white, like the other fists) holds the pole
+    # behind the neck, drawn over it; the far hand a grey fist over the pole at the low
+    # back.
+    from generator.figures.body import HAND_R
+    from generator.figures.props import POLE
 
     j = pose_joints("hip-hinge", position)
+    flex = pose_flexion("hip-hinge", position)
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
-    (grip,) = [el for el in elements if el.get("fill") == "none" and el.get("stroke") == FAR.fill]
-    ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(grip)]
-    assert len(ends) == 2
-    centre = ((ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2)
-    assert math.dist(centre, j["far_hand"]) < 0.1
-    width = math.dist(*ends) + float(grip.get("stroke-width"))
-    assert width > 2 * (POLE_R + FAR.width) + 3  # sticks out either side of the pole
-    assert float(grip.get("stroke-width")) > 2 * DOT_R  # bigger than a dot
-    outline = outline_of(elements, grip, FAR.stroke)
-    assert elements.index(outline) == len(elements) - 3  # over the pole, under the ink
-    assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
+    pole = next(el for el in elements if el.get("stroke") == POLE.fill)
+    fists = {
+        el.get("fill"): el
+        for el in elements
+        if el.tag == f"{SVG_NS}circle" and float(el.get("r")) == pytest.approx(HAND_R, abs=0.05)
+    }
+    near, far = fists[BODY.fill], fists[FAR.fill]
+    assert world("hip-hinge", near.get("cx"), near.get("cy")) == pytest.approx(
+        j["near_hand"], abs=0.1
+    )
+    assert world("hip-hinge", far.get("cx"), far.get("cy")) == pytest.approx(j["far_hand"], abs=0.1)
+    assert elements.index(pole) < elements.index(near)  # gripping it, over it
+    assert elements.index(pole) < elements.index(far)
+    assert not [el for el in elements if el.get("stroke") == FAR.fill and el.get("fill") == "none"]
+    assert flex["near_elbow"] > 90  # the arm plainly bent up
+    assert math.dist(j["near_hand"], j["head"]) < 16  # behind the neck
+    assert math.dist(j["far_hand"], j["hip"]) < 16  # at the low back
 
 
 def pole_and_dots(position: str):
-    """The pole's two ends and the contact dots' centres, in world coordinates."""
-    from generator.figures.props import DOT_R
+    """The pole's two ends and the contact ticks' centres, in world coordinates."""
+    from generator.figures.props import TICK
 
     elements = drawn(parse(figure_svg("hip-hinge", position, "left", ALT)))
     pole = next(el for el in elements if el.get("stroke") == "#e0e0e0")
-    (dots,) = [
+    (ticks,) = [
         el
         for el in elements
-        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(2 * DOT_R)
+        if el.get("stroke") == INK and float(el.get("stroke-width")) == pytest.approx(TICK[1])
     ]
     ends = [world("hip-hinge", *pair.split(",")) for pair in coordinates(pole)]
-    centres = [world("hip-hinge", *pair.split(",")) for pair in coordinates(dots)[::2]]
+    points = [world("hip-hinge", *pair.split(",")) for pair in coordinates(ticks)]
+    pairs = [points[i : i + 2] for i in range(0, len(points), 2)]
+    for p, q in pairs:  # short ticks along the pole
+        assert math.dist(p, q) == pytest.approx(2 * TICK[0], abs=0.1)
+        assert distance_to_line(p, *ends) == pytest.approx(distance_to_line(q, *ends), abs=0.1)
+    centres = [((p[0] + q[0]) / 2, (p[1] + q[1]) / 2) for p, q in pairs]
     return ends, centres
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
 def test_pole_touches_in_exactly_three_places_head_upper_back_tailbone(position):
-    # The steps name three contact points; blind review counted four dots.
+    # The steps name three contact points; blind review counted four dots, then read
+    # black dots on the pole as markings on it: a dark tick along the pole's edge on the
+    # body's side at each contact.
     from generator.figures.body import HEAD_R, R_CHEST, R_PELVIS
+    from generator.figures.props import POLE, POLE_R
 
     j = pose_joints("hip-hinge", position)
     (a, b), dots = pole_and_dots(position)
     assert len(dots) == 3
     tail, back, head = sorted(dots, key=lambda p: math.dist(p, a))
-    for p in dots:
-        assert distance_to_line(p, a, b) < 0.2  # on the pole
+    for p in dots:  # on the pole's edge ...
+        assert distance_to_line(p, a, b) == pytest.approx(POLE_R + POLE.width / 2, abs=0.2)
+        # ... on the body's side: nearer the trunk than the pole's centre line is
+        assert distance_to_line(p, j["hip"], j["shoulder"]) < distance_to_line(
+            ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), j["hip"], j["shoulder"]
+        )
     assert math.dist(tail, j["hip"]) < R_PELVIS + 4  # the tailbone
     assert math.dist(back, j["shoulder"]) < R_CHEST + 6  # between the shoulder blades
     assert back != pytest.approx(j["shoulder"])
     assert math.dist(head, j["head"]) < HEAD_R + 3  # the back of the head
-    # Apart from each other and from the top fist, so each reads as its own dot.
+    # Apart from each other and from the top fist, so each reads as its own contact.
     for p, q in ((tail, back), (back, head)):
         assert math.dist(p, q) > 8
     for p in dots:
-        assert math.dist(p, j["far_hand"]) > 4
+        assert math.dist(p, j["near_hand"]) > 4
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
@@ -1421,6 +1515,6 @@ def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
     for hand in ("near_hand", "far_hand"):
         assert math.dist(j["shoulder"], j[hand]) < UPPER_ARM + FOREARM  # within reach
         assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5  # on the pole
-    assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
-    assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
-    assert height(j["near_hand"]) < height(j["waist"])  # at the low back
+    assert height(j["near_hand"]) > height(j["shoulder"])  # above the shoulder
+    assert height(j["near_hand"]) < height(j["head"])  # below the head: behind the neck
+    assert height(j["far_hand"]) < height(j["waist"])  # at the low back

@@ -16,7 +16,6 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
-    HEEL_BACK,
     LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -45,7 +44,7 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import Circle, Core, Shape, box_of, fill_pen, outline_pen
+from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
@@ -162,13 +161,15 @@ TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is 
 # recedes away from the feet (to the left when it is under the heels), where it shows.
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
-# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees bent
-# "as much as you need", more with the heels up, where the toes are lower.
-TOE_TOUCH_LEGS = {True: (38.0, 8.0), False: (48.0, 10.0)}
-# The head bent down only so far that it stays out in front of the arms hanging to the
-# toes (blind review: "the head is mostly hidden behind the arm"); in line with the
-# back where the back tips down more, with the heels up.
-TOE_TOUCH_NECK = {True: 15.0, False: 0.0}
+# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees only
+# a little bent and the shins leaning back, so the hips are high and back (blind review:
+# knees bent 38-48 degrees "looks like a crouch, not a toe touch").
+TOE_TOUCH_LEGS = {True: (15.0, -9.0), False: (20.0, -4.0)}
+TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
+# The head low but out in front of the arms hanging to the toes (blind review: "the head
+# is mostly hidden behind the arm"): in line with the back, lifted a little from it where
+# the back tips down more, with the heels up.
+TOE_TOUCH_NECK = {True: 0.0, False: -20.0}
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -205,17 +206,17 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         sk = solve(pose)
         roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
         return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
-    # A clear fold, not a knot: knees bent with the shins leaning forward, hips well back
-    # behind the heels, a long back tipped down from level just enough that nearly
-    # straight arms reach the toes, and the head low in front, below the hips.
+    # A toe touch, not a crouch: knees a little bent, hips high and back behind the heels,
+    # the rounded back hanging down from them just so far that straight arms reach the
+    # toes, and the head low in front of the arms.
     knee, ahead = TOE_TOUCH_LEGS[toes_up]
     hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
-    # Fingertips at the toes, from in front: a hand on the foot hid which end of it is
-    # up on the roll.
-    hand = (toe[0] + 3.0, toe[1] + R_HAND + 0.6)
-    spine = 12.0  # a little rounded
-    lo, hi = -80.0, 20.0  # the shoulders come nearer the toes as the back tips down
+    # Fingertips at the toes, from in front (a hand on the foot hid which end of it is
+    # up on the roll), as low as the floor allows, so the back tips down further.
+    hand = (toe[0] + R_HAND + 0.6, max(toe[1] - 1.5, R_HAND + 0.4))
+    spine = TOE_TOUCH_SPINE
+    lo, hi = -130.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
         mid = (lo + hi) / 2
         shoulder = solve(Pose(hip=hip, pelvis=mid, spine=spine)).joints["shoulder"]
@@ -226,7 +227,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         spine=spine,
         neck=TOE_TOUCH_NECK[toes_up],
         near_leg=Reach(ankle, sole),
-        far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
+        far_leg=Reach(_toward(hip, (ankle[0] - 1.0, ankle[1] + 0.6), LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
@@ -244,11 +245,13 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # The magnified foot on the half roll, in a rounded box in the top left corner, clear of
 # the body (blind review: in the fold "the feet aren't drawn clearly on or off the
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
-INSET_CORNER = (-18.5, 75.0)
-INSET_SIZE = (36.0, 34.0)
-INSET_ZOOM = 1.55
+INSET_CORNER = (-22.0, 79.0)
+INSET_SIZE = (40.0, 36.0)  # the largest that keeps the figure close up
+INSET_ZOOM = 1.7
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
-INSET_PEN = 2.2  # the magnified foot's pen radius, world units before magnifying
+INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
+INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
+INSET_SHIN_HALF = 2.6  # half its width
 
 
 def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
@@ -256,10 +259,10 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
     the dome and the floor, so which end of the foot is up on the roll shows."""
     j = sk.joints
     heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
-    w, h = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
+    w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
     # Centred on the whole foot and the top of the dome.
-    lo = min(heel[0] - INSET_PEN - 1.0, roll_x - 1.0)
-    hi = max(toe[0] + INSET_PEN + 1.0, roll_x + 1.0)
+    lo = min(heel[0] - 2.0, roll_x - 1.0)
+    hi = max(toe[0] + 2.0, roll_x + 1.0)
     x0 = (lo + hi - w) / 2
     y0 = -INSET_FLOOR
     x1, y1 = INSET_CORNER
@@ -268,26 +271,42 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
     def shown(p: Point) -> Point:
         return (left + (p[0] - x0) * INSET_ZOOM, bottom + (p[1] - y0) * INSET_ZOOM)
 
-    # The foot's core for a round pen of INSET_PEN: a piece of the shin that ends inside
-    # the box, then round the foot from the ankle to the toe, along the sole (drawn
-    # exactly where it is) to the heel and back up to the ankle, so the foot tapers.
-    s = INSET_PEN
+    # The foot as a foot: a dark filled outline (heel, sole, toes, instep) with only a
+    # short stub of the shin (blind review: the pen-drawn foot and shin read as a "V",
+    # heel and toe hard to tell apart). Its sole is exactly the heel-toe line, which lies
+    # on the dome and the floor; the thin outline pen is moved up off it by half its width.
     f = unit(sk.dirs["near_sole"])
     up = (-f[1], f[0])
-    shin = heading(ankle, j["near_knee"])
-    stub = (y0 + h - 1.0 - s - ankle[1]) / math.sin(math.radians(shin))
+    shin = unit(heading(ankle, j["near_knee"]))
+    across = (shin[1], -shin[0])  # towards the front of the shin
+    lift = INSET_OUTLINE / 2 / INSET_ZOOM
 
-    def end(p: Point, inward: float) -> Point:
-        # The pen's circle at that end of the foot: on the sole line's inner side, and on
-        # the floor where that end is down (the corner between sole and floor).
-        a = inward * s if p[1] > 0.01 else (s - p[1] - s * up[1]) / f[1]
-        return offset(p, (f, a), (up, s))
+    def foot(u: float, v: float) -> Point:
+        return offset(heel, (f, u), (up, v + lift))
 
-    core = [along(ankle, shin, stub), ankle, end(toe, -1.0), end(heel, 1.0), ankle]
+    def leg(t: float, side: float) -> Point:
+        return offset(ankle, (shin, t), (across, side), (up, lift))
+
+    stub, half = INSET_SHIN_STUB, INSET_SHIN_HALF
+    outline = [
+        foot(0.3, 0.0),  # the sole, from under the heel ...
+        foot(FOOT - 0.9, 0.0),  # ... to under the toes
+        foot(FOOT - 0.1, 0.2),  # the tip of the toes
+        foot(FOOT - 0.3, 1.5),
+        foot(FOOT - 3.5, 2.6),  # the top of the toes, then the instep rising
+        foot(7.5, 4.4),
+        leg(1.5, half + 0.6),  # the front of the ankle and the short shin
+        leg(stub, half),
+        leg(stub, -half),
+        leg(0.5, -half - 0.2),  # the back of the ankle, down to the rounded heel
+        foot(-0.7, 3.0),
+        foot(-0.9, 1.2),
+        foot(-0.4, 0.4),
+    ]
     return foot_inset(
         (left, bottom, x1, y1),
-        [shown(p) for p in core],
-        INSET_PEN * INSET_ZOOM,
+        [shown(p) for p in outline],
+        INSET_OUTLINE,
         shown((roll_x, 0.0)),
         TOE_TOUCH_ROLL_R * INSET_ZOOM,
     )
@@ -344,7 +363,7 @@ def _foam_roll() -> Scene:
 
 
 def _supine_iso() -> Scene:
-    heel = (35.0, 0.0)
+    heel = HEEL_DIG_AT
     pose = Pose(
         hip=(0.0, SUPINE_HIP_Y),
         pelvis=SUPINE,
@@ -353,45 +372,60 @@ def _supine_iso() -> Scene:
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
         # The far foot a little ahead, so both legs show and the space behind the near heel,
-        # where the pull arrow is, stays clear.
+        # where the arrows are, stays clear.
         far_leg=Reach(ankle_for_heel((heel[0] + 3.0, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     j = sk.joints
     heel, knee = j["near_heel"], j["near_knee"]
-    # The effort, with nothing moving (the pause sign), as two short thick dark arrows
-    # beside the leg, both at the heel: one pressing straight down from right above the
-    # heel, and one starting just behind it, low, curving back
-    # towards the buttock, its head big and nearer the heel than the knee. (White arrows
-    # on the dark leg were tiny and faint in grey print; an arrow along the floor read as
-    # "slide the foot", which the steps forbid; a down arrow aimed at the ankle seemed to
-    # point at the toes, and a pull ending under the knee was missed.)
-    # Straight down over the heel bone, just ahead of its back end, onto the shin (which
-    # hides the heel from above in a side view).
-    over = heel[0] + HEEL_BACK * 0.55
-    above = (over, heel[1] + 30.0)
-    dig = _clear_of_leg(sk, above, (over, heel[1]))
+    # The effort, with nothing moving (the pause sign), as two thick dark arrows, both at
+    # the heel. The dig comes down onto the back end of the heel, slanting back a little
+    # (down and back, as the heel pushes): in a side view the shin hides the heel from
+    # above, so the arrow crosses it in a white casing (stopped at the shin, it pointed
+    # at the ankle; from behind, it ran along the shin). The
+    # pull curves back from behind the heel towards the buttock, under the bent knee, a
+    # plain shaft and head clear of the floor (a big head on a stub of shaft near the
+    # floor read as a wedge or block). (White arrows on the dark leg were tiny and faint
+    # in grey print; an arrow along the floor read as "slide the foot", which the steps
+    # forbid.)
+    # Just behind the back end of the drawn heel (its outline included).
+    back = (heel[0] - R_SHIN[1] - WORK.width / 2 - 0.4, heel[1] + R_SHIN[1] + 0.5)
+    above = (back[0] + 9.0, heel[1] + 30.0)
+    dig = _clear_of_leg(sk, above, back, over=True)
     pull = (
-        (heel[0] - 3.0, heel[1] + 3.0),
-        (heel[0] - 8.5, heel[1] + 0.3),
-        (heel[0] - 12.6, heel[1] + 7.8),
+        (heel[0] - 7.5, heel[1] + 6.8),
+        (heel[0] - 12.5, heel[1] + 5.5),
+        (heel[0] - 19.0, heel[1] + 10.2),
     )
+    down = arrow(above, dig, colour=EFFORT, width=EFFORT_W)
+    casing = arrow(above, dig, colour="#ffffff", width=EFFORT_W + 2 * CASING, layer=94)
     props = [
-        arrow(above, dig, colour=EFFORT, width=EFFORT_W),
+        casing,
+        down,
         bent_arrow(*pull, colour=EFFORT, width=EFFORT_W, head=EFFORT_HEAD),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
 
 
+CASING = 1.1  # the white edge round the dig arrow where it crosses the dark shin
+
+
+# Where the working heel rests: near enough the buttock that the shin stands steep, so
+# there is room behind the heel, under the bent knee, for the two effort arrows.
+HEEL_DIG_AT = (27.0, 0.0)
+
+
 EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
 EFFORT_W = 2.6  # thick, so it prints at 5 cm
-EFFORT_HEAD = 6.5  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
+EFFORT_HEAD = 6.0  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
 
 
-def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
+def _clear_of_leg(sk: Skeleton, start: Point, target: Point, over: bool = False) -> Point:
     """The point on the way from ``start`` to ``target`` where an arrow's tip touches
-    the working leg's outline, so the arrow stays outside the leg."""
+    the working leg's outline, so the arrow stays outside the leg. With ``over`` the
+    arrow may cross the leg on its way: the tip is the last point outside the leg
+    before ``target``."""
     j = sk.joints
     knee, ankle = j["near_knee"], j["near_ankle"]
     gap = WORK.width / 2 + 0.4  # the outline, and a hair of white before the tip
@@ -408,8 +442,8 @@ def _clear_of_leg(sk: Skeleton, start: Point, target: Point) -> Point:
         )
 
     for i in range(201):
-        p = _mid(start, target, i / 200)
-        if near_leg(p):
+        p = _mid(target, start, i / 200) if over else _mid(start, target, i / 200)
+        if near_leg(p) != over:
             return p
     return target
 
@@ -566,6 +600,7 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
 
 SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
+SLB_PULL = (150.0, 125.0)  # the other leg's hip and knee flexion: the knee to the chest
 # How far down the calf (knee to heel) it rests on the roller, "knee": the upper calf,
 # plainly below the knee (at 0.2 the roller's centre lay right under the knee joint).
 CALF_CONTACT = 0.3
@@ -614,9 +649,10 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     pose = _bridge_pose(
         (0.0, SLB_HIP_UP if up else SUPINE_HIP_Y),
         near_leg=Limb(0.0, 0.0, -15.0),
-        # The knee pulled towards the chest, high enough that arms reaching up to the
-        # shin are nearly straight (bent double, they read as an odd extra limb).
-        far_leg=Limb(116.0, 104.0, -10.0),
+        # The other knee pulled right in to the chest (blind review: with the arms
+        # reaching up nearly straight to a knee held high, "the grey knee is in the air,
+        # not pulled to the chest" and the arm "looks like a stick or handle").
+        far_leg=Limb(SLB_PULL[0], SLB_PULL[1], -10.0),
     )
     if not up:
         top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
@@ -644,11 +680,11 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
 SHIN_GRIPS = (5.5, 3.0)  # the near and far fists on the held shin: this far below the knee
 
 
-def _far_fist(sk: Skeleton) -> Shape:
-    """The far hand's fist, grey like the far arm, over the far shin it holds."""
+def _far_fist(sk: Skeleton, layer: int = LAYER_FAR + 1) -> Shape:
+    """The far hand's fist, grey like the far arm, over what it holds."""
     hand = sk.joints["far_hand"]
     fist = Circle(hand, HAND_R, FAR.fill, FAR.stroke, FAR.width)
-    return Shape(LAYER_FAR + 1, (fist,), box_of([hand], HAND_R + FAR.width))
+    return Shape(layer, (fist,), box_of([hand], HAND_R + FAR.width))
 
 
 def _slb_roller(sk: Skeleton) -> list[Shape]:
@@ -740,46 +776,38 @@ def _hip_hinge(hinge: bool) -> Scene:
     sk0 = solve(pose)
     p0, p1, dots = _dowel_line(sk0)
     d = heading(p0, p1)
-    # Near hand holds the pole at the low back, just below the tailbone contact; the far
-    # hand holds it behind the neck, above the shoulder, between the upper back and head
-    # contacts (the far arm is hidden by the body: its fist is drawn on the pole).
+    # The near arm bends up so its fist holds the pole behind the neck, above the
+    # shoulder, between the upper back and head contacts (blind review: a grey grip drawn
+    # on the pole for the hidden far hand "looks like a clamp on the pole"); the far hand
+    # holds it at the low back, just below the tailbone contact, a grey fist on the pole.
     low_grip = along(dots[0], d, -3.0)
     u = unit(d)
     shoulder = sk0.joints["shoulder"]
     s = (shoulder[0] - dots[0][0]) * u[0] + (shoulder[1] - dots[0][1]) * u[1]
     top_grip = along(dots[0], d, s + POLE_FIST)
-    sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
+    sk = solve(replace(pose, near_arm=Reach(top_grip), far_arm=Reach(low_grip)))
     props = _pole(sk)
     if hinge:
-        # Hips back: under the buttock, clear of the pole's end and the hand on it.
+        # Hips back (and down a little): a curved arrow from behind the buttock, so it is
+        # not read as "step back" (a straight arrow away from the face was).
         hip = sk.joints["hip"]
-        props.append(arrow((hip[0] - 9.0, hip[1] - 6.0), (hip[0] - 25.0, hip[1] - 6.0)))
+        props.append(arc_arrow(hip, HINGE_ARROW_R, 100.0, 155.0))
     return Scene(sk, tuple(props))
 
 
-FIST_GRIP = (2.8, 2.6)  # the far fist round the pole: half its width across, half along
+HINGE_ARROW_R = 19.0  # the hips-back arrow's radius round the hip, clear of the buttock
 
 
 def _pole(sk: Skeleton) -> list[Shape]:
-    """The pole along the back, on top: the pole and its three contact dots are the
-    point. The far hand's fist is drawn over it behind the neck (the far arm itself is
-    hidden by the body), so both hands show on the pole: a grey grip wrapped across the
-    pole, wider than it and unlike the round black dots."""
-    hand = sk.joints["far_hand"]
+    """The pole along the back, on top, with a dark tick on its body side at each of the
+    three contacts; over it the far hand's fist at the low back, grey like the far arm
+    (the near arm and its fist over it behind the neck, so the hand grips it)."""
+    j = sk.joints
     p0, p1, dots = _dowel_line(sk)
     d = heading(p0, p1)
-    across = (
-        Core(
-            (along(hand, d + 90.0, FIST_GRIP[0]), along(hand, d - 90.0, FIST_GRIP[0])), closed=False
-        ),
-    )
-    r = FIST_GRIP[1]
-    fist = Shape(
-        86,
-        (outline_pen(across, r, FAR), fill_pen(across, r, FAR, solid=False)),
-        box_of([hand], FIST_GRIP[0] + r + FAR.width),
-    )
-    return [dowel(p0, p1, dots, layer=85), fist]
+    u, w = unit(d), (j["waist"][0] - p0[0], j["waist"][1] - p0[1])
+    side = 1.0 if u[0] * w[1] - u[1] * w[0] > 0 else -1.0  # the body's side of the pole
+    return [dowel(p0, p1, dots, side, layer=75), _far_fist(sk, layer=86)]
 
 
 BELL_R = 5.6  # the kettlebell's drawn radius (see props.kettlebell)

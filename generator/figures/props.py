@@ -158,11 +158,10 @@ def foot_inset(
     frame: Box, foot: Sequence[Point], pen: float, dome: Point, dome_r: float, layer: int = 96
 ) -> Shape:
     """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
-    half roll. ``foot`` is the foot's open core (shin, ankle, toe, heel, ankle) for a
-    round pen of radius ``pen`` in the working leg's dark (unfilled, so the figure still
-    has one working leg element); the roll is its dome, centred at ``dome`` on the
-    magnified floor, cut off where the box's sides meet it; the floor a line of ink
-    across the box. Everything stays inside the box: a figure has no clipping (a clip
+    half roll. ``foot`` is the outline of the foot and a stub of the shin, filled in the
+    working leg's dark with a thin black pen ``pen`` wide; the roll is its dome, centred
+    at ``dome`` on the magnified floor, cut off where the box's sides meet it; the floor
+    a line of ink across the box. Everything stays inside the box: a figure has no clipping (a clip
     path needs an id). Three elements, so the toe touch stays within the budget."""
     x0, y0, x1, y1 = frame
     cx, fy = dome
@@ -190,7 +189,7 @@ def foot_inset(
         ("Z", ()),
     )
     dome_el = Path(commands, PROP.fill, INSET.stroke, PROP.width)
-    foot_el = Pen((Core(tuple(foot), closed=False),), 2 * pen, WORK.fill)
+    foot_el = Pen((Core(tuple(foot)),), pen, WORK.stroke, WORK.fill)
     floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
     return Shape(
         layer,
@@ -274,21 +273,28 @@ def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shap
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
 
 
-DOT_R = 2.2  # contact dots on the dowel
+TICK = (2.6, 1.9)  # a contact tick: half its length along the pole, and its width
+TICK_ENDS = (-TICK[0], TICK[0])
 POLE = Style(fill="#e0e0e0", stroke="#111111", width=1.2)
 POLE_R = 1.5  # the pole's drawn radius (a broom handle, drawn thick so it prints)
 
 
-def dowel(p0: Point, p1: Point, dots: Sequence[Point], layer: int = 50) -> Shape:
-    """A thick pole from ``p0`` to ``p1``, light with a dark outline, with black dots
-    where it touches the body."""
+def dowel(p0: Point, p1: Point, contacts: Sequence[Point], side: float, layer: int = 50) -> Shape:
+    """A thick pole from ``p0`` to ``p1``, light with a dark outline, with a short dark
+    tick along its edge on the body's side (``side`` +1: to the left of p0 -> p1) where
+    it touches the body, so each reads as contact (round black dots on the pole read as
+    markings on it)."""
     core = (Core((p0, p1), closed=False),)
+    d = heading(p0, p1)
+    edge = POLE_R + POLE.width / 2
+    ends = [along(along(c, d + side * 90.0, edge), d, t) for c in contacts for t in TICK_ENDS]
+    ticks = tuple(Core(tuple(ends[i : i + 2]), closed=False) for i in range(0, len(ends), 2))
     elements = (
         Pen(core, 2 * POLE_R + 2 * POLE.width, POLE.stroke),
         Pen(core, 2 * POLE_R, POLE.fill),
-        Pen(tuple(Core((p,)) for p in dots), 2 * DOT_R, INK),
+        Pen(ticks, TICK[1], INK),
     )
-    return Shape(layer, elements, box_of([p0, p1, *dots], DOT_R + POLE_R))
+    return Shape(layer, elements, box_of([p0, p1, *contacts], TICK[0] + POLE_R + TICK[1]))
 
 
 KETTLEBELL_DROP = 10.5  # grip to the centre of the bell
