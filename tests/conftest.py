@@ -63,8 +63,10 @@ def renderer_busy(app) -> Iterator[None]:
 
 @pytest.fixture
 def app():
-    # Render-ahead is tested on its own; elsewhere it would render in the background.
-    return create_app({"TESTING": True, "PDF_RENDER_AHEAD": False})
+    # Render-ahead is tested on its own; elsewhere it would render in the background. The
+    # render time limit (10 s, a 503 past it) is tested on its own too (test_security.py);
+    # here it is a minute, so a loaded CI machine does not turn a slow render into a 503.
+    return create_app({"TESTING": True, "PDF_RENDER_AHEAD": False, "PDF_RENDER_TIME_LIMIT": 60})
 
 
 @pytest.fixture

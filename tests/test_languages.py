@@ -328,6 +328,7 @@ def test_the_pdf_is_spanish_with_spanish_dates_and_language_tag(client):
         assert pdf.doc.catalog["Lang"] == b"es"  # the tagged PDF's language
         assert {(round(p.width), round(p.height)) for p in pdf.pages} == {(595, 842)}  # A4
     letter = client.post("/program.pdf", data={**data, "paper": "letter"})
+    assert letter.status_code == 200, (letter.status_code, letter.get_data(as_text=True)[:300])
     with pdfplumber.open(io.BytesIO(letter.data)) as pdf:
         assert {(round(p.width), round(p.height)) for p in pdf.pages} == {(612, 792)}
 
