@@ -155,7 +155,18 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 BALL_R = 7.5  # the soft ball squeezed between the knees, bigger than a head
 BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
 BALL_UP = 1.8  # and how far up the thighs: between them, just above the knees
-TOE_TOUCH_ROLL_R = 10.0  # the half roll, drawn big so which end of the foot is up shows
+# The half roll near true scale: about 15 cm across under a 25 cm foot, a radius of 0.3
+# of the foot's length, drawn a little larger (0.43) so it shows at 5 cm. Drawn big
+# (radius 10), no foot with one end on the floor could reach its top, and the feet sat
+# beside it (blind review: "the feet sit on the floor beside the roll, not on it"); the
+# inset carries the magnified view.
+TOE_TOUCH_ROLL_R = 6.0
+# The foot on it: with the heel on the floor, the sole touches the dome this far along
+# the foot at the ball of the foot; with the toes on the floor, under the heel pad, so
+# the heel rests on the dome's top and the foot tilts about 25 degrees (the heel can
+# rise only about the dome's height).
+TOE_TOUCH_TOES_UP = 31.0  # the sole's tilt with the forefoot on the dome
+TOE_TOUCH_HEEL_PAD = 0.06  # where the dome touches the sole with the heel on it
 # In front of the far leg and the trunk, behind the working leg: under the far foot it
 # was half hidden and read as a ball; the working foot rests on top of it. Its length
 # recedes away from the feet (to the left when it is under the heels), where it shows.
@@ -176,16 +187,17 @@ def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
     """(sole direction, heel, half roll's centre x) of a foot on the half roll."""
     r = TOE_TOUCH_ROLL_R
     if toes_up:
-        # Heel on the floor, the ball of the foot on the roll: a sole line from the heel
-        # at angle ``sole`` touches the roll 11 of the foot's 14 from the heel.
-        sole = 42.0
+        # Heel on the floor, the ball of the foot on the dome: a sole line from the heel
+        # at angle ``sole`` is tangent to the dome r / tan(sole) along the foot.
+        sole = TOE_TOUCH_TOES_UP
         return sole, (0.0, 0.0), r / math.sin(math.radians(sole))
-    # Toes on the floor and the back of the heel right on the roll's front shoulder: the
-    # sole slopes down from the heel, tangent to the roll there, at the slope that makes
-    # the heel's height on the roll the foot's rise.
-    sole = -math.degrees(math.atan2(r, FOOT))
-    heel = (0.0, FOOT * math.sin(math.radians(-sole)))
-    return sole, heel, heel[0] - r * math.sin(math.radians(-sole))
+    # Toes on the floor and the heel pad on the dome's top: the sole slopes down from
+    # the heel, tangent to the dome TOE_TOUCH_HEEL_PAD of the foot from the heel.
+    rest = FOOT * (1.0 - TOE_TOUCH_HEEL_PAD)  # from there to the toes
+    tilt = math.atan2(r, rest)
+    heel = (0.0, FOOT * math.sin(tilt))
+    touch = FOOT * TOE_TOUCH_HEEL_PAD * math.cos(tilt)
+    return -math.degrees(tilt), heel, touch - r * math.sin(tilt)
 
 
 def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
@@ -213,8 +225,13 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
     # Fingertips at the toes, from in front (a hand on the foot hid which end of it is
-    # up on the roll), as low as the floor allows, so the back tips down further.
-    hand = (toe[0] + R_HAND + 0.6, max(toe[1] - 1.5, R_HAND + 0.4))
+    # up on the roll), as low as the floor allows, so the back tips down further. With
+    # the toes up on the dome, in front of them would be over the dome and hide it: the
+    # fingertips come down on the tips of the toes from above instead, clear of the dome.
+    if toes_up:
+        hand = (toe[0] + 2.0, toe[1] + R_HAND + 0.2)
+    else:
+        hand = (toe[0] + R_HAND + 0.6, max(toe[1] - 1.5, R_HAND + 0.4))
     spine = TOE_TOUCH_SPINE
     lo, hi = -130.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
@@ -247,7 +264,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
 INSET_CORNER = (-22.0, 79.0)
 INSET_SIZE = (40.0, 36.0)  # the largest that keeps the figure close up
-INSET_ZOOM = 1.7
+INSET_ZOOM = 1.8  # the true-scale roll is small: a little more than before
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
