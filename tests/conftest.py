@@ -10,11 +10,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 import pytest
+import weasyprint
 from werkzeug.serving import make_server
 
 from app import create_app
-from generator.pdf import RendererBusyError
+from generator.pdf import ORIGIN, RendererBusyError, RestrictedFetcher, parse_stylesheets
 from scripts.serve import Serving, free_port
+from web.handout import outcome_of
+from web.pdfs import PDF_STYLESHEETS, html_maker, own_file_resolver
 
 HTMX = {"HX-Request": "true"}  # what htmx sends with each request
 
@@ -90,6 +93,20 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def lay_out(app, values) -> weasyprint.Document:
+    """The handout of form ``values`` laid out by WeasyPrint as ``app`` renders it (its
+    HTML, its parsed stylesheets, its restricted fetcher), for tests that read the layout."""
+    with app.test_request_context():
+        outcome = outcome_of(values, personal=True)
+        assert outcome.ok, outcome.errors
+        html = html_maker(outcome)()
+    resolve = own_file_resolver(app)
+    sheets = parse_stylesheets(tuple(f"/static/css/{name}" for name in PDF_STYLESHEETS), resolve)
+    return weasyprint.HTML(
+        string=html, base_url=ORIGIN + "/", url_fetcher=RestrictedFetcher(resolve)
+    ).render(stylesheets=sheets)
 
 
 def pdf_text(pdf: bytes, *options: str) -> str:

@@ -22,10 +22,7 @@ from weasyprint.formatting_structure.boxes import (
 )
 
 from app import create_app
-from generator.pdf import ORIGIN, RestrictedFetcher, parse_stylesheets
-from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3
-from web.handout import outcome_of
-from web.pdfs import PDF_STYLESHEETS, html_maker, own_file_resolver
+from tests.conftest import REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, lay_out
 
 pytestmark = pytest.mark.slow
 
@@ -50,16 +47,8 @@ CM = 96 / 2.54  # CSS px per cm
 def laid_out(case: str) -> tuple[weasyprint.Document, bytes]:
     """The case's handout laid out by WeasyPrint as the app renders it, and its PDF."""
     answers, paper, size = CASES[case]
-    app = create_app({"TESTING": True})
-    with app.test_request_context():
-        outcome = outcome_of({**answers, **PERSONAL, "paper": paper, "print": size}, personal=True)
-        assert outcome.ok, outcome.errors
-        html = html_maker(outcome)()
-    resolve = own_file_resolver(app)
-    sheets = parse_stylesheets(tuple(f"/static/css/{name}" for name in PDF_STYLESHEETS), resolve)
-    document = weasyprint.HTML(
-        string=html, base_url=ORIGIN + "/", url_fetcher=RestrictedFetcher(resolve)
-    ).render(stylesheets=sheets)
+    values = {**answers, **PERSONAL, "paper": paper, "print": size}
+    document = lay_out(create_app({"TESTING": True}), values)
     return document, document.write_pdf()
 
 

@@ -24,12 +24,10 @@ from weasyprint.formatting_structure.boxes import (
 from app import create_app
 from generator import i18n
 from generator.catalogue import catalogue
-from generator.pdf import ORIGIN, RestrictedFetcher, parse_stylesheets
 from tests import pseudo
-from tests.conftest import HTMX, REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, pdf_text
-from web.handout import outcome_of
+from tests.conftest import HTMX, REFERRAL, STAGE_1, STAGE_2_LARGEST, STAGE_3, lay_out, pdf_text
+from tests.test_print import CASES as PRINT_CASES
 from web.languages import language_name
-from web.pdfs import PDF_STYLESHEETS, html_maker, own_file_resolver
 
 pytestmark = pytest.mark.slow
 
@@ -140,29 +138,15 @@ def test_messages_of_the_json_api_and_the_command_line_come_through(app, client)
 
 # The PDF, read as text and as WeasyPrint laid it out.
 
-CASES = {
-    "stage 1, A4": (STAGE_1, "a4", "standard"),
-    "stage 2 edited, Letter": (EDITED, "letter", "standard"),
-    "stage 2, large, A4": (STAGE_2_LARGEST, "a4", "large"),
-    "stage 3, A4": (STAGE_3, "a4", "standard"),
-    "stage 3, large, Letter": (STAGE_3, "letter", "large"),
-    "referral, Letter": (REFERRAL, "letter", "standard"),
-}
+# The print tests' sheets (each paper and print size, every kind of sheet), and one with
+# a clinician's edits, whose "changed" lines are words of their own.
+CASES = {**PRINT_CASES, "stage 2 edited, Letter": (EDITED, "letter", "standard")}
 
 
 def laid_out(app, case: str) -> weasyprint.Document:
     answers, paper, size = CASES[case]
-    values = {**answers, "paper": paper, "print": size, "lang": pseudo.PSEUDO,
-              "date": "2026-03-31", "notes": "1234"}  # fmt: skip
-    with app.test_request_context():
-        outcome = outcome_of(values, personal=True)
-        assert outcome.ok, outcome.errors
-        html = html_maker(outcome)()
-    resolve = own_file_resolver(app)
-    sheets = parse_stylesheets(tuple(f"/static/css/{name}" for name in PDF_STYLESHEETS), resolve)
-    return weasyprint.HTML(
-        string=html, base_url=ORIGIN + "/", url_fetcher=RestrictedFetcher(resolve)
-    ).render(stylesheets=sheets)
+    return lay_out(app, {**answers, "paper": paper, "print": size, "lang": pseudo.PSEUDO,
+                         "date": "2026-03-31", "notes": "1234"})  # fmt: skip
 
 
 def _words(box) -> list[str]:
