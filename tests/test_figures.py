@@ -20,7 +20,6 @@ from generator.figures import (
     view_box,
 )
 from generator.figures.body import (
-    ANKLE_UP,
     BODY,
     FAR,
     FOOT,
@@ -623,8 +622,11 @@ def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(po
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
 def test_toe_touch_ball_is_big_and_between_the_knees(position):
     # Blind review: a small ball beside the knee was an unreadable blob.
-    # Then: a mid-grey ball the knee's size, on the knee, read as a kneecap. It is
-    # paler than any limb, larger, and a little up the thighs, with seams.
+    # Then: a mid-grey ball the knee's size, on the knee, read as a kneecap; a pale ball
+    # drawn over the working knee, its seams across the leg, read as a knee brace. It is
+    # paler than any limb, larger than the knee, a little up the thighs, and drawn where
+    # it is: behind the working leg and in front of the other, showing round the knee in
+    # front and behind, with no seams.
     from generator.figures.props import PROP_GREY
 
     j = pose_joints("toe-touch", position)
@@ -637,30 +639,29 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
     for knee in knees:
         assert math.dist(centre, knee) < 3  # at the knees
-    assert r > R_THIGH[1] + WORK.width / 2  # wider than the drawn knee: it shows round it
-    assert r >= 1.25 * (R_THIGH[1] + WORK.width / 2)  # plainly bigger than a kneecap
+    knee_half = R_THIGH[1] + WORK.width / 2  # the drawn knee's half width
+    assert r >= 1.5 * knee_half  # plainly bigger than a kneecap
     # Between the thighs just above the knees, not centred on the knee.
     hip = j["hip"]
-    up = (
-        (centre[0] - knees[0][0]) * (hip[0] - knees[0][0])
-        + (centre[1] - knees[0][1]) * (hip[1] - knees[0][1])
-    ) / math.dist(hip, knees[0])
-    assert up > 1
-    # Over the working leg's knee, under the arms reaching past it.
-    assert elements.index(work_leg(elements)) < elements.index(ball)
-    arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][1]
-    assert elements.index(ball) < elements.index(arm)
-    # Its seam is ink on the ball.
+    thigh = unit_vector(knees[0], hip)
+    assert (centre[0] - knees[0][0]) * thigh[0] + (centre[1] - knees[0][1]) * thigh[1] > 1
+    # It shows beyond the drawn knee on both sides, across the thigh: at least 2.5 units
+    # in front and behind.
+    across = (thigh[1], -thigh[0])
+    off = (centre[0] - knees[0][0]) * across[0] + (centre[1] - knees[0][1]) * across[1]
+    assert r - abs(off) > knee_half + 2.5
+    # Over the other leg, under the working one.
+    far = next(el for el in elements if el.get("fill") == FAR.fill)
+    assert elements.index(far) < elements.index(ball) < elements.index(work_leg(elements))
+    # No lines on it: stripes across it read as a knee brace's straps.
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
-    seams = re.findall(r"M([\d.]+),([\d.]+)Q([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", ink.get("d"))
-    on_ball = [
-        seam
-        for seam in seams
-        if all(math.dist(world("toe-touch", *seam[i : i + 2]), centre) < r for i in (0, 4))
-    ]
-    assert len(on_ball) == 2  # two seams, one each side of the centre
-    sides = [world("toe-touch", *seam[2:4]) for seam in on_ball]  # their controls
-    assert math.dist(*sides) > 0.8 * r  # far apart: bulging outwards
+    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(ink)]
+    assert all(math.dist(p, centre) > r for p in points)
+
+
+def unit_vector(a, b):
+    d = math.dist(a, b)
+    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
@@ -868,94 +869,74 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_at_the_heel_and_no_movement_along_the_floor():
-    # Blind review: white arrows inside the dark leg were tiny and faint in grey print,
-    # and an arrow along the floor had read as "slide the foot". The steps: dig the heel
-    # down and pull it back without moving. Two thick dark arrows outside the leg, both
-    # at the heel: down onto it from above the foot, and a curve just behind it, under
-    # the calf, towards the buttock; none along the floor; the pause sign beside.
-    from generator.figures.poses import EFFORT, EFFORT_W
+def test_heel_dig_shows_the_effort_as_two_forces_under_the_heel():
+    # The steps: dig the heel down and pull it back towards you, without moving. Blind
+    # reviews: white arrows inside the dark leg were tiny and faint in grey print; an
+    # arrow along the floor, above it, read as "slide the foot"; a long arrow coming down
+    # onto the heel read as a stick poking the foot; a curved pull under the knee was
+    # small and read as "bend the knee more". Now: two solid block arrows of the same
+    # size under the heel, below the floor line, as forces into the floor: one straight
+    # down, one back towards the buttock; apart, so they do not join into one bent
+    # arrow; the pause sign beside; no movement arrow.
+    from generator.figures.props import FORCE
 
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     assert "Z" not in ink.get("d")  # no movement arrows in the figure's ink
-    arrows = [el for el in elements if el.get("fill") == el.get("stroke") == EFFORT]
-    assert len(arrows) == 2
-    assert all(float(el.get("stroke-width")) >= 1.5 * INK_W_ for el in arrows)  # thick
-    assert luminance(EFFORT) < 0.1
-    dig, pull = sorted(arrows, key=lambda el: "Q" in el.get("d"))
-    heel, ankle, knee, toe = j["near_heel"], j["near_ankle"], j["near_knee"], j["near_toe"]
-    leg = [(knee, ankle), (ankle, heel), (heel, toe)]
-    edge = R_SHIN[1] + WORK.width / 2  # the narrowest the drawn leg is, outline included
-
-    def outside(p):
-        return all(distance_to_segment(p, a, b) > edge for a, b in leg)
-
-    start, _, tip = (world("supine-iso", *pair.split(",")) for pair in coordinates(dig)[:3])
-    assert math.sin(math.radians(direction(start, tip))) < -0.8  # down
-    assert start[1] > ankle[1] + 10  # from above the foot ...
-    assert start[0] > heel[0]
-    back = (heel[0] - R_SHIN[1], R_SHIN[1])  # the back end of the drawn heel
-    assert distance_to_line(back, start, tip) < 2.5  # ... aimed at the heel ...
-    assert math.dist(tip, heel) < 14  # ... and touching the leg just above it
-    assert outside(start)
-    assert outside(tip)
-    # Blind review: the down arrow pointed nearer the toes than the heel, then (stopped
-    # on the shin right above the heel) at the ankle. Its tip is on the back end of the
-    # heel, below the shin, coming down at most 25 degrees off straight, slanting back as
-    # the heel pushes; it crosses the shin in a white casing, drawn just under it.
-    assert heel[0] - R_SHIN[1] - 2.5 < tip[0] < heel[0]
-    assert tip[1] < ANKLE_UP + 1.5
-    assert math.sin(math.radians(direction(start, tip))) < -0.9
-    assert start[0] > tip[0]
-    i = elements.index(dig)
-    casing = elements[i - 1]
-    assert casing.get("fill") == casing.get("stroke") == "#ffffff"
-    assert casing.get("d") == dig.get("d")
-    assert float(casing.get("stroke-width")) > float(dig.get("stroke-width")) + 1.5
-    start, bend = (world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[:2])
-    head = world("supine-iso", *coordinates(pull)[5].split(","))  # the tip of its head
-    assert math.dist(start, heel) < 11  # just behind the heel and the dig arrow's head
-    assert start[0] < heel[0]
-    assert head[0] < start[0] - 8  # back towards the buttock
-    assert head[1] > start[1] + 2  # rising from the heel, under the calf
-    assert distance_to_line(bend, start, head) > 2  # plainly curved
-    for p in (start, head):
-        assert outside(p)
-    # Neither lies along the floor: the dig runs at least 20 degrees off it.
-    assert (
-        angle_from_floor(
-            *[
-                world("supine-iso", *pair.split(","))
-                for pair in (coordinates(dig)[0], coordinates(dig)[2])
-            ]
-        )
-        > 20
-    )
-    assert angle_from_floor(start, head) > 10  # the pull: its head well off the floor
-    assert head[1] > 7
-    assert float(dig.get("stroke-width")) == float(pull.get("stroke-width")) == EFFORT_W
-    # Blind review: the small pull arrow was tucked under the knee and easy to miss. It
-    # starts right at the heel and ends nearer the heel than the knee, its head bigger
-    # than a movement arrow's.
+    forces = [el for el in elements if el.get("fill") == FORCE.fill]
+    assert len(forces) == 2
+    assert luminance(FORCE.fill) < 0.1
+    heel, hip = j["near_heel"], j["hip"]
+    arrows = {}
+    for el in forces:
+        tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(el))
+        assert len(rest) == 6
+        (x2, y2), (x3, y3) = rest[2:4]
+        tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
+        arrows[round(direction(tail, tip)) % 360] = (tail, tip, rest)
+    assert set(arrows) == {270, 180}  # straight down, and straight back
+    (d_tail, d_tip, d_rest), (b_tail, b_tip, b_rest) = arrows[270], arrows[180]
+    # Below the floor line, under the heel: the down arrow right under the back of the
+    # heel, the back arrow starting behind it and pointing towards the hips.
+    floor = INK_W_ / 2
+    for tail, tip, rest in arrows.values():
+        assert max(y for _, y in (tail, tip, *rest)) < -floor - 0.5
+    assert heel[0] - R_SHIN[1] - 1 < d_tail[0] < heel[0] + 1
+    assert d_tail[1] > -4  # starting just under the floor line
+    assert b_tip[0] < b_tail[0] < d_tail[0]
+    assert abs(b_tip[0] - hip[0]) < abs(b_tail[0] - hip[0])  # towards the buttock
+    # The same size, and big enough to see at 5 cm: as long as a movement arrow's
+    # head is twice, the head wider than the shaft.
     from generator.figures.props import HEAD
 
-    # (Just behind the dig arrow's head, which now sits on the back end of the heel.)
-    assert math.dist(start, heel) < 11
-    # Low, towards the buttock, not up under the knee (which is nearer now, the knee
-    # bent more so the arrows have room behind the heel).
-    assert head[1] < 0.5 * knee[1]
-    assert head[0] < knee[0] - 5
-    corners = [world("supine-iso", *pair.split(",")) for pair in coordinates(pull)[5:8]]
-    length = distance_to_line(corners[0], corners[1], corners[2]) + float(pull.get("stroke-width"))
-    assert length > 1.2 * HEAD
-    # Blind review: the pull "looks like a wedge or block on the floor". A plain shaft,
-    # longer than the head, the whole arrow well clear of the floor.
-    shaft_end = world("supine-iso", *coordinates(pull)[2].split(","))
-    assert math.dist(start, shaft_end) > length
-    middle = ((start[1] + 2 * bend[1] + head[1]) / 4) if bend[1] < start[1] else start[1]
-    assert min(middle, *(c[1] for c in (start, head, *corners))) > 3 + EFFORT_W / 2
+    lengths = [math.dist(tail, tip) for tail, tip, _ in arrows.values()]
+    assert lengths[0] == pytest.approx(lengths[1], abs=0.01)
+    assert min(lengths) > 2 * HEAD
+    for _, _, rest in arrows.values():
+        assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
+    # Apart: no point of either outline within 1 unit of the other's edges.
+    down, back = [d_tip, *d_rest], [b_tip, *b_rest]
+    gap = min(
+        distance_to_segment(p, a, b)
+        for one, other in ((down, back), (back, down))
+        for p in one
+        for a, b in zip(other, other[1:] + other[:1], strict=True)
+    )
+    assert gap > 1.0
+
+
+def test_heel_dig_is_drawn_close_up():
+    # Blind review: lying, the body is long and low; at the common figure width the
+    # effort arrows at the heel were small. The figure is fitted to the body, marks and
+    # arrows: the lying body fills most of its width.
+    from generator.figures import MIN_WIDTH, view_box
+
+    _, _, width, _ = view_box("supine-iso")
+    body = body_outline("supine-iso", "hold")
+    extent = max(x + r for (x, _), r in body) - min(x - r for (x, _), r in body)
+    assert width < MIN_WIDTH * 0.9
+    assert extent > 0.85 * width
 
 
 def distance_to_segment(p, a, b) -> float:

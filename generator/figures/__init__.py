@@ -43,7 +43,9 @@ MIN_WIDTH = 124.0  # figure units; keeps the body at a similar scale across exer
 # Exercises drawn closer than that: the toe touch's folded body was only about 1.5 cm
 # tall at 5 cm, and read as a crowded knot (blind review), so its figures are fitted to
 # the fold and the roll.
-CLOSE_UP = frozenset({"toe-touch"})
+# So is the heel dig: lying, the body is long and low, and at the full width its effort
+# arrows at the heel were small (blind review).
+CLOSE_UP = frozenset({"toe-touch", "supine-iso"})
 MARGIN = 3.0
 
 # XML 1.0 forbids most control characters; alt text comes from a catalogue a person

@@ -48,6 +48,7 @@ from .draw import Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
+    FORCE_HEAD,
     KETTLEBELL_DROP,
     ROLLER_R,
     SLIDER_TOP,
@@ -55,12 +56,12 @@ from .props import (
     arrow,
     ball,
     band,
-    bent_arrow,
     box,
     cushion,
     dowel,
     flat_band,
     foot_inset,
+    force_arrow,
     half_roll,
     kettlebell,
     pause_mark,
@@ -152,9 +153,15 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # --- toe-touch -------------------------------------------------------------------------
 
-BALL_R = 7.5  # the soft ball squeezed between the knees, bigger than a head
-BALL_AHEAD = 1.5  # how far its centre is out in front of the knees' centres
-BALL_UP = 1.8  # and how far up the thighs: between them, just above the knees
+# The soft ball squeezed between the knees, bigger than a head, drawn where it is: behind
+# the working leg, in front of the other, bulging out round the knees on both sides
+# (blind review: drawn over the working knee, a striped disc read as a knee brace). Its
+# centre a little back from the knees' centres, where no arm hides it, and a little up
+# the thighs: between them, just above the knees.
+BALL_R = 8.8
+BALL_AHEAD = -1.0
+BALL_UP = 1.8
+BALL_LAYER = 55
 # The half roll near true scale: about 15 cm across under a 25 cm foot, a radius of 0.3
 # of the foot's length, drawn a little larger (0.43) so it shows at 5 cm. Drawn big
 # (radius 10), no foot with one end on the floor could reach its top, and the feet sat
@@ -330,18 +337,17 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
 
 
 def _knee_ball(sk: Skeleton) -> list[Shape]:
-    """The ball squeezed between the knees, bigger than a head, over the knees: the
-    thighs run into it and the shins out of it. (Behind the near knee, as it really is,
-    only a sliver showed between the knee and the arms: an unreadable blob; a mid-grey
-    ball the knee's size on it read as a kneecap.)"""
+    """The ball squeezed between the knees, bigger than a head, behind the working leg:
+    the thighs run into it and the shins out of it, and it shows round the knee in front
+    and behind. (Over the knee, a pale striped disc read as a kneecap or a knee brace.)"""
     j = sk.joints
     knee = _mid(j["near_knee"], j["far_knee"])
-    # A little out in front of the knees (away from the crook between thigh and shin)
-    # and up the thighs, its seams across the leg.
+    # BALL_AHEAD out in front of the knees (away from the crook between thigh and shin)
+    # and up the thighs.
     up, down = unit(heading(knee, j["hip"])), unit(heading(knee, j["near_ankle"]))
     ahead = heading((up[0] + down[0], up[1] + down[1]), (0.0, 0.0))
     centre = along(along(knee, ahead, BALL_AHEAD), heading(knee, j["hip"]), BALL_UP)
-    return [ball(centre, BALL_R, layer=65, seam_at=heading(knee, j["hip"]) - 50.0)]
+    return [ball(centre, BALL_R, layer=BALL_LAYER)]
 
 
 # --- foam-roll -------------------------------------------------------------------------
@@ -395,80 +401,32 @@ def _supine_iso() -> Scene:
     sk = solve(pose)
     j = sk.joints
     heel, knee = j["near_heel"], j["near_knee"]
-    # The effort, with nothing moving (the pause sign), as two thick dark arrows, both at
-    # the heel. The dig comes down onto the back end of the heel, slanting back a little
-    # (down and back, as the heel pushes): in a side view the shin hides the heel from
-    # above, so the arrow crosses it in a white casing (stopped at the shin, it pointed
-    # at the ankle; from behind, it ran along the shin). The
-    # pull curves back from behind the heel towards the buttock, under the bent knee, a
-    # plain shaft and head clear of the floor (a big head on a stub of shaft near the
-    # floor read as a wedge or block). (White arrows on the dark leg were tiny and faint
-    # in grey print; an arrow along the floor read as "slide the foot", which the steps
-    # forbid.)
-    # Just behind the back end of the drawn heel (its outline included).
-    back = (heel[0] - R_SHIN[1] - WORK.width / 2 - 0.4, heel[1] + R_SHIN[1] + 0.5)
-    above = (back[0] + 9.0, heel[1] + 30.0)
-    dig = _clear_of_leg(sk, above, back, over=True)
-    pull = (
-        (heel[0] - 7.5, heel[1] + 6.8),
-        (heel[0] - 12.5, heel[1] + 5.5),
-        (heel[0] - 19.0, heel[1] + 10.2),
-    )
-    down = arrow(above, dig, colour=EFFORT, width=EFFORT_W)
-    casing = arrow(above, dig, colour="#ffffff", width=EFFORT_W + 2 * CASING, layer=94)
+    # The effort, with nothing moving (the pause sign): two solid block arrows from one
+    # point just under the heel, below the floor line, as forces into the floor: "down"
+    # and "back towards the buttock", the same size. (Blind reviews: a long arrow coming
+    # down onto the heel read as a stick poking the foot; a curved pull under the knee
+    # was small, and read as "bend the knee more"; white arrows on the dark leg were
+    # faint; an arrow along the floor, above it, read as "slide the foot".)
+    down = (heel[0] - HEEL_FORCE_BACK, -HEEL_FORCE_DEPTH)
+    back = (down[0] - HEEL_FORCE_APART, -HEEL_FORCE_DEPTH - FORCE_HEAD[0])
     props = [
-        casing,
-        down,
-        bent_arrow(*pull, colour=EFFORT, width=EFFORT_W, head=EFFORT_HEAD),
+        force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
+        force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
         pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
     ]
     return Scene(sk, tuple(props))
 
 
-CASING = 1.1  # the white edge round the dig arrow where it crosses the dark shin
-
-
-# Where the working heel rests: near enough the buttock that the shin stands steep, so
-# there is room behind the heel, under the bent knee, for the two effort arrows.
+# Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-
-
-EFFORT = "#111111"  # an effort that moves nothing: dark, apart from the ink's movement
-EFFORT_W = 2.6  # thick, so it prints at 5 cm
-EFFORT_HEAD = 6.0  # the pull's arrowhead: bigger than a movement arrow's, so it is seen
-
-
-def _clear_of_leg(sk: Skeleton, start: Point, target: Point, over: bool = False) -> Point:
-    """The point on the way from ``start`` to ``target`` where an arrow's tip touches
-    the working leg's outline, so the arrow stays outside the leg. With ``over`` the
-    arrow may cross the leg on its way: the tip is the last point outside the leg
-    before ``target``."""
-    j = sk.joints
-    knee, ankle = j["near_knee"], j["near_ankle"]
-    gap = WORK.width / 2 + 0.4  # the outline, and a hair of white before the tip
-
-    def near_leg(p: Point) -> bool:
-        # The drawn shin tapers from R_SHIN[0] at the knee to R_SHIN[1] at the ankle.
-        dx, dy = ankle[0] - knee[0], ankle[1] - knee[1]
-        t = max(0.0, min(1.0, ((p[0] - knee[0]) * dx + (p[1] - knee[1]) * dy) / (dx**2 + dy**2)))
-        shin = R_SHIN[0] + (R_SHIN[1] - R_SHIN[0]) * t + gap
-        foot = R_SHIN[1] + gap
-        return _off_segment(p, knee, ankle) < shin or any(
-            _off_segment(p, j[a], j[b]) < foot
-            for a, b in (("near_ankle", "near_heel"), ("near_heel", "near_toe"))
-        )
-
-    for i in range(201):
-        p = _mid(target, start, i / 200) if over else _mid(start, target, i / 200)
-        if near_leg(p) != over:
-            return p
-    return target
-
-
-def _off_segment(p: Point, a: Point, b: Point) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
-    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+# The effort arrows: "down" starts this far behind the heel joint (under the back of the
+# drawn heel) and below the floor line; "back" starts this far behind that, level with
+# the down arrow's upper part, so the two do not join into one bent arrow (they read as
+# an "enter" key); each is this long.
+HEEL_FORCE_BACK = 1.0
+HEEL_FORCE_DEPTH = 2.4
+HEEL_FORCE_APART = 3.0
+HEEL_FORCE_LENGTH = 12.0
 
 
 # --- prone-iso -------------------------------------------------------------------------

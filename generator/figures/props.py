@@ -254,23 +254,14 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
     return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
 
 
-def ball(centre: Point, r: float, layer: int = 50, seam_at: float = 0.0) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a pale ball with two curved seams,
-    one each side of the centre bulging outwards, across the direction ``seam_at``, as
-    on a beach ball, so it reads as a ball and not as a dot or a kneecap. Paler than
-    any limb, so it stands apart from the legs it is squeezed between."""
+def ball(centre: Point, r: float, layer: int = 50) -> Shape:
+    """Soft ball, e.g. squeezed between the knees: a plain pale disc with a dark rim,
+    paler than any limb, so it stands apart from the legs it is squeezed between. No
+    seams (blind review: seams drawn over the leg in front of the ball read as the
+    straps of a knee brace); drawn behind a limb, it shows as a ball round it."""
     s = PROP_GREY
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
-    seam: Commands = ()
-    for side in (0.0, 180.0):
-        # From just inside the rim to just inside it, its middle 0.4 r out from the
-        # centre: a quadratic's middle is (P0 + 2C + P2) / 4.
-        u = seam_at + side
-        p0, p2 = along(centre, u + 70.0, 0.97 * r), along(centre, u - 70.0, 0.97 * r)
-        mid = along(centre, u, 0.4 * r)
-        control = (2 * mid[0] - (p0[0] + p2[0]) / 2, 2 * mid[1] - (p0[1] + p2[1]) / 2)
-        seam += (("M", (p0,)), ("Q", (control, p2)))
-    return Shape(layer, (circle,), box_of([centre], r + s.width / 2), ink=seam)
+    return Shape(layer, (circle,), box_of([centre], r + s.width / 2))
 
 
 TICK = (2.6, 1.9)  # a contact tick: half its length along the pole, and its width
@@ -456,23 +447,31 @@ def arrow(
     return _arrow(commands, box_of([start, end], 3.5), colour, layer, width)
 
 
-def bent_arrow(
-    start: Point,
-    control: Point,
-    end: Point,
-    layer: int = 95,
-    colour: str = "#ffffff",
-    width: float = ARROW_W,
-    head: float = HEAD,
-) -> Shape:
-    """A curved arrow from ``start`` to ``end`` bending towards ``control`` (a quadratic
-    curve), its head ``head`` long: white by default, an effort drawn on the dark leg."""
-    deg = heading(control, end)
-    tip_back = along(end, deg + 180.0, head - 1.0)
-    # Out along the curve and back: a loop of no area, so the fill fills only the head.
-    shaft: Commands = (("M", (start,)), ("Q", (control, tip_back, control, start)), ("Z", ()))
-    box = box_of([start, control, end], 3.5 + head - HEAD)
-    return _arrow(shaft + _head(end, deg, head), box, colour, layer, width)
+FORCE = Style(fill="#111111", stroke="#111111", width=0.5)  # an effort: solid black
+FORCE_SHAFT = 1.6  # half the shaft's width
+FORCE_HEAD = (3.8, 4.8)  # half the head's width, and its length
+
+
+def force_arrow(tail: Point, deg: float, length: float, layer: int = 95) -> Shape:
+    """A solid block arrow, ``length`` long, from ``tail`` in direction ``deg``: the push
+    of a limb that does not move, drawn as a force. One filled polygon, no pen."""
+    w, (hw, hl) = FORCE_SHAFT, FORCE_HEAD
+    tip = along(tail, deg, length)
+    back = along(tip, deg + 180.0, hl)
+
+    def side(p: Point, sign: float, width: float) -> Point:
+        return along(p, deg + sign * 90.0, width)
+
+    outline = [
+        tip,
+        side(back, 1, hw),
+        side(back, 1, w),
+        side(tail, 1, w),
+        side(tail, -1, w),
+        side(back, -1, w),
+        side(back, -1, hw),
+    ]
+    return polygon_shape(outline, FORCE, layer)
 
 
 def arc_arrow(centre: Point, r: float, a0: float, a1: float, layer: int = 95) -> Shape:
