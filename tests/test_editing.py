@@ -95,3 +95,21 @@ def wait_until(condition, page, seconds: float = 10.0) -> None:
             return
         page.wait_for_timeout(50)
     raise AssertionError("waited too long")
+
+
+def test_a_questionnaire_field_filled_while_a_preview_swaps_in_keeps_its_text(page, live_server):
+    """Text that arrives in a questionnaire field between a preview's swap and its
+    settling stays: the field is outside the preview, not replaced, so nothing is given
+    back to it. (The field's old value used to be restored over the new text: the
+    privacy test's rare "the preview never caught up", with the clinician's name gone.)"""
+    page.goto(live_server + STAGE_2)
+    page.locator("summary", has_text="Handout details").click()
+    field = page.locator("#clinician")
+    field.focus()
+    # A preview arrives as the field is being filled: its swap starts with the field
+    # empty, the text comes, then the swap settles.
+    page.evaluate("document.dispatchEvent(new CustomEvent('htmx:beforeSwap'))")
+    field.fill("Dr Ada Quill")
+    page.evaluate("document.dispatchEvent(new CustomEvent('htmx:afterSettle'))")
+    assert field.input_value() == "Dr Ada Quill"
+    page.locator("#preview").get_by_text("Dr Ada Quill").wait_for()

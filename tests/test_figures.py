@@ -524,13 +524,17 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
 
 
 def toe_touch_roll(position: str) -> tuple[float, float]:
-    """The half roll's centre x and radius, as drawn: its near end is a white half disc,
-    a path from (x + r, 0) over the top to (x - r, 0)."""
+    """The half roll's centre x and radius, as drawn: its near end is a pale half disc,
+    a path from (x + r, 0) over the top to (x - r, 0), drawn before the working leg (the
+    inset's magnified dome, in the same paint, comes after it)."""
+    from generator.figures.props import HALF_ROLL_END
+
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    leg = elements.index(work_leg(elements))
     (end,) = [
         el
-        for el in elements
-        if el.get("fill") == "#ffffff" and el.get("stroke") == "#222222" and "C" in el.get("d")
+        for el in elements[:leg]
+        if el.get("fill") == HALF_ROLL_END.fill and "C" in el.get("d", "")
     ]
     points = [world("toe-touch", *pair.split(",")) for pair in coordinates(end)]
     (x1, y1), (x0, y0) = sorted([points[0], points[-1]], reverse=True)
@@ -603,10 +607,19 @@ def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(po
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     far = next(el for el in elements if el.get("fill") == FAR.fill)
     leg = work_leg(elements)
-    domes = [el for el in elements if el.get("stroke") == "#222222" and "C" in el.get("d", "")]
-    assert len(domes) == 2  # the receding body, then the dome end
+    from generator.figures.props import HALF_ROLL, HALF_ROLL_END
+
+    paints = (HALF_ROLL.fill, HALF_ROLL_END.fill)
+    domes = [el for el in elements if el.get("fill") in paints and "C" in el.get("d", "")]
+    domes = domes[:2]  # (the inset's magnified dome comes last)
+    assert [el.get("fill") for el in domes] == list(paints)  # the body, then the dome end
     for el in domes:
         assert elements.index(far) < elements.index(el) < elements.index(leg)
+    # Grey, so it shows against the white floor and under the dark foot (blind review:
+    # white, it was "a faint grey sliver"), and paler than the grey other leg, so it is
+    # not taken for the other foot.
+    for fill in paints:
+        assert luminance(FAR.fill) + 0.1 < luminance(fill) < 0.9
     _, r = toe_touch_roll(position)
     body = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[0])]
     end = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[1])]
@@ -627,12 +640,15 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     # paler than any limb, larger than the knee, a little up the thighs, and drawn where
     # it is: behind the working leg and in front of the other, showing round the knee in
     # front and behind, with no seams.
-    from generator.figures.props import PROP_GREY
+    from generator.figures.props import BALL
 
     j = pose_joints("toe-touch", position)
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     (ball,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
-    assert ball.get("fill") == PROP_GREY.fill
+    assert ball.get("fill") == BALL.fill
+    # A bold rim: behind the knee, a thin one was faint (blind review).
+    assert float(ball.get("stroke-width")) >= INK_W_
+    assert luminance(ball.get("stroke")) < 0.1
     assert luminance(ball.get("fill")) > luminance(FAR.fill) + 0.2 > luminance(WORK.fill)
     centre, r = world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
     knees = [j["near_knee"], j["far_knee"]]
@@ -762,27 +778,22 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     frame, dome, foot = inset_of("toe-touch", position)
     x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
     (x0, y1), (x1, y0) = world("toe-touch", x, y), world("toe-touch", x + w, y + h)
-    # The dome: a half roll on the floor, its rim points on a circle round a centre on
-    # the floor, inside the box.
+    # The dome: a whole half roll on the floor, inside the box, its rim points on a circle
+    # round a centre on the floor (blind review: cut off by the box's side, the dome
+    # under the raised heel read as the heel of a high-heeled shoe).
     rim = [
         world("toe-touch", *pair.split(","))
         for letter, pairs in re.findall(r"([MLC])([^MLCZ]*)", dome.get("d"))
         for pair in re.findall(r"[\d.]+,[\d.]+", pairs)[2 if letter == "C" else 0 :: 3]
     ]  # the points on the outline (not the curves' control points)
     floor = min(py for _, py in rim)
-    assert all(x0 - 0.1 <= px <= x1 + 0.1 and y0 < py < y1 for px, py in rim)
-    (ax, ay), (bx, by) = [p for p in rim if p[1] > floor + 0.5][:2]
-    # The centre (c, floor) is as far from both rim points.
-    c = ((ax**2 + (ay - floor) ** 2) - (bx**2 + (by - floor) ** 2)) / (2 * (ax - bx))
-    r = math.dist((c, floor), (ax, ay))
+    assert all(x0 < px < x1 and y0 < py < y1 for px, py in rim)
+    ends = sorted(px for px, py in rim if py < floor + 0.1)
+    c, r = (ends[0] + ends[-1]) / 2, (ends[-1] - ends[0]) / 2
+    assert r > 5  # the true-scale roll, magnified
     for p in rim:  # every point of the dome's outline on that circle or the floor
-        assert (
-            math.dist((c, floor), p) == pytest.approx(r, abs=0.2)
-            or p[1] < floor + 0.1
-            or (
-                min(abs(p[0] - x0), abs(p[0] - x1)) < 0.2  # or where the box's side cuts it
-            )
-        )
+        assert math.dist((c, floor), p) == pytest.approx(r, abs=0.2) or p[1] < floor + 0.1
+    assert max(py for _, py in rim) == pytest.approx(floor + r, abs=0.2)  # its top shows
     # The foot: a foot shape in the working leg's dark with a thin dark outline, not a
     # thick pen along a core (blind review: foot and shin read as a "V", heel and toe
     # hard to tell apart at 5 cm).
@@ -869,16 +880,17 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_as_two_forces_under_the_heel():
+def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     # The steps: dig the heel down and pull it back towards you, without moving. Blind
     # reviews: white arrows inside the dark leg were tiny and faint in grey print; an
     # arrow along the floor, above it, read as "slide the foot"; a long arrow coming down
     # onto the heel read as a stick poking the foot; a curved pull under the knee was
-    # small and read as "bend the knee more". Now: two solid block arrows of the same
-    # size under the heel, below the floor line, as forces into the floor: one straight
-    # down, one back towards the buttock; apart, so they do not join into one bent
-    # arrow; the pause sign beside; no movement arrow.
-    from generator.figures.props import FORCE
+    # small and read as "bend the knee more"; two arrows apart from the heel, below the
+    # floor, still read as "slide". Now: two solid block arrows of the same size, as
+    # forces into the floor, from one corner on the floor line right under the heel: one
+    # straight down, one back towards the buttock; the pause sign beside the foot; no
+    # movement arrow.
+    from generator.figures.props import FORCE, FORCE_SHAFT, PAUSE_R
 
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
@@ -887,7 +899,7 @@ def test_heel_dig_shows_the_effort_as_two_forces_under_the_heel():
     forces = [el for el in elements if el.get("fill") == FORCE.fill]
     assert len(forces) == 2
     assert luminance(FORCE.fill) < 0.1
-    heel, hip = j["near_heel"], j["hip"]
+    heel, hip, ankle = j["near_heel"], j["hip"], j["near_ankle"]
     arrows = {}
     for el in forces:
         tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(el))
@@ -896,34 +908,41 @@ def test_heel_dig_shows_the_effort_as_two_forces_under_the_heel():
         tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
         arrows[round(direction(tail, tip)) % 360] = (tail, tip, rest)
     assert set(arrows) == {270, 180}  # straight down, and straight back
-    (d_tail, d_tip, d_rest), (b_tail, b_tip, b_rest) = arrows[270], arrows[180]
-    # Below the floor line, under the heel: the down arrow right under the back of the
-    # heel, the back arrow starting behind it and pointing towards the hips.
+    (d_tail, d_tip, _), (b_tail, b_tip, b_rest) = arrows[270], arrows[180]
+    # Under the floor line, touching it right under the back of the heel: the corner
+    # where the two shafts meet.
     floor = INK_W_ / 2
     for tail, tip, rest in arrows.values():
-        assert max(y for _, y in (tail, tip, *rest)) < -floor - 0.5
-    assert heel[0] - R_SHIN[1] - 1 < d_tail[0] < heel[0] + 1
-    assert d_tail[1] > -4  # starting just under the floor line
-    assert b_tip[0] < b_tail[0] < d_tail[0]
+        assert max(y for _, y in (tail, tip, *rest)) < -floor + 0.05
+    corner = (d_tail[0] - FORCE_SHAFT, -floor)  # the down arrow's top back corner
+    assert heel[0] - R_SHIN[1] - 1 < corner[0] < heel[0]
+    assert d_tail[1] == pytest.approx(-floor, abs=0.05)  # the down arrow from the line
+    # The back arrow branches off the down arrow's shaft, just under the floor line.
+    assert b_tail[0] == pytest.approx(corner[0], abs=0.05)
+    assert d_tip[1] < b_tail[1] < -floor
+    assert max(y for _, y in b_rest) == pytest.approx(-floor, abs=0.05)
+    assert b_tip[0] < b_tail[0]
     assert abs(b_tip[0] - hip[0]) < abs(b_tail[0] - hip[0])  # towards the buttock
-    # The same size, and big enough to see at 5 cm: as long as a movement arrow's
-    # head is twice, the head wider than the shaft.
+    # The same size, and big enough to see at 5 cm: twice a movement arrow's head, the
+    # head twice as wide as the shaft.
     from generator.figures.props import HEAD
 
     lengths = [math.dist(tail, tip) for tail, tip, _ in arrows.values()]
-    assert lengths[0] == pytest.approx(lengths[1], abs=0.01)
+    assert lengths[0] == pytest.approx(lengths[1], abs=0.15)  # (coordinates written to 0.1)
     assert min(lengths) > 2 * HEAD
     for _, _, rest in arrows.values():
         assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
-    # Apart: no point of either outline within 1 unit of the other's edges.
-    down, back = [d_tip, *d_rest], [b_tip, *b_rest]
-    gap = min(
-        distance_to_segment(p, a, b)
-        for one, other in ((down, back), (back, down))
-        for p in one
-        for a, b in zip(other, other[1:] + other[:1], strict=True)
-    )
-    assert gap > 1.0
+    # The pause sign beside the foot, in front of the shin, clear of the leg.
+    (disc,) = [
+        el
+        for el in elements
+        if el.tag == f"{SVG_NS}circle" and float(el.get("r")) == pytest.approx(PAUSE_R)
+    ]
+    centre = world("supine-iso", disc.get("cx"), disc.get("cy"))
+    assert math.dist(centre, ankle) < 3 * PAUSE_R
+    assert centre[0] > ankle[0]
+    leg = [(j["near_knee"], ankle), (ankle, heel), (heel, j["near_toe"])]
+    assert all(distance_to_segment(centre, a, b) > PAUSE_R + R_SHIN[1] for a, b in leg)
 
 
 def test_heel_dig_is_drawn_close_up():
@@ -1444,9 +1463,10 @@ def test_no_figure_draws_a_pale_ghost(exercise_id, position):
 def test_both_hands_show_on_the_pole_as_fists(position):
     # Blind review: a grey grip drawn across the pole for the hidden far hand "looks like
     # a clamp on the pole, not a hand behind the neck", and the lower hand was unclear.
-    # The near arm bends up and its own fist (white, like the other fists) holds the pole
-    # behind the neck, drawn over it; the far hand a grey fist over the pole at the low
-    # back.
+    # Then: the near arm bent up to the neck crossed the face ("the head looks hooded").
+    # The far arm bends up behind the head, and only its grey fist shows, over the pole
+    # behind the neck; the near arm reaches back down and its own fist (white, like the
+    # other fists) holds the pole at the low back, drawn over it.
     from generator.figures.body import HAND_R
     from generator.figures.props import POLE
 
@@ -1467,9 +1487,12 @@ def test_both_hands_show_on_the_pole_as_fists(position):
     assert elements.index(pole) < elements.index(near)  # gripping it, over it
     assert elements.index(pole) < elements.index(far)
     assert not [el for el in elements if el.get("stroke") == FAR.fill and el.get("fill") == "none"]
-    assert flex["near_elbow"] > 90  # the arm plainly bent up
-    assert math.dist(j["near_hand"], j["head"]) < 16  # behind the neck
-    assert math.dist(j["far_hand"], j["hip"]) < 16  # at the low back
+    assert flex["far_elbow"] > 90  # the arm plainly bent up
+    assert math.dist(j["far_hand"], j["head"]) < 16  # behind the neck
+    assert math.dist(j["near_hand"], j["hip"]) < 16  # at the low back
+    # Nothing of the near arm in front of the face: it stays below the shoulder.
+    for joint in ("near_elbow", "near_hand"):
+        assert j[joint][1] < j["shoulder"][1]
 
 
 def pole_and_dots(position: str):
@@ -1519,7 +1542,7 @@ def test_pole_touches_in_exactly_three_places_head_upper_back_tailbone(position)
     for p, q in ((tail, back), (back, head)):
         assert math.dist(p, q) > 8
     for p in dots:
-        assert math.dist(p, j["near_hand"]) > 4
+        assert math.dist(p, j["far_hand"]) > 4
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])
@@ -1538,6 +1561,6 @@ def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
     for hand in ("near_hand", "far_hand"):
         assert math.dist(j["shoulder"], j[hand]) < UPPER_ARM + FOREARM  # within reach
         assert distance_to_line(j[hand], a, b) < R_HAND + POLE_R + 0.5  # on the pole
-    assert height(j["near_hand"]) > height(j["shoulder"])  # above the shoulder
-    assert height(j["near_hand"]) < height(j["head"])  # below the head: behind the neck
-    assert height(j["far_hand"]) < height(j["waist"])  # at the low back
+    assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
+    assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
+    assert height(j["near_hand"]) < height(j["waist"])  # at the low back

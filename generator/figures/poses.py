@@ -44,11 +44,12 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import Circle, Shape, box_of
+from .draw import INK_W, Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
     FORCE_HEAD,
+    FORCE_SHAFT,
     KETTLEBELL_DROP,
     ROLLER_R,
     SLIDER_TOP,
@@ -271,7 +272,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
 INSET_CORNER = (-22.0, 79.0)
 INSET_SIZE = (40.0, 36.0)  # the largest that keeps the figure close up
-INSET_ZOOM = 1.8  # the true-scale roll is small: a little more than before
+INSET_ZOOM = 1.65  # as much as shows the whole foot and the whole dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
@@ -284,9 +285,12 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
     j = sk.joints
     heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
     w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
-    # Centred on the whole foot and the top of the dome.
-    lo = min(heel[0] - 2.0, roll_x - 1.0)
-    hi = max(toe[0] + 2.0, roll_x + 1.0)
+    # Centred on the whole foot and the whole dome, so the roll shows as a thing of its
+    # own (blind review: cut off by the box's side, the dome under the raised heel read
+    # as the heel of a high-heeled shoe).
+    r = TOE_TOUCH_ROLL_R
+    lo = min(heel[0] - 2.0, roll_x - r - 1.0)
+    hi = max(toe[0] + 2.0, roll_x + r + 1.0)
     x0 = (lo + hi - w) / 2
     y0 = -INSET_FLOOR
     x1, y1 = INSET_CORNER
@@ -400,33 +404,34 @@ def _supine_iso() -> Scene:
     )
     sk = solve(pose)
     j = sk.joints
-    heel, knee = j["near_heel"], j["near_knee"]
-    # The effort, with nothing moving (the pause sign): two solid block arrows from one
-    # point just under the heel, below the floor line, as forces into the floor: "down"
-    # and "back towards the buttock", the same size. (Blind reviews: a long arrow coming
-    # down onto the heel read as a stick poking the foot; a curved pull under the knee
-    # was small, and read as "bend the knee more"; white arrows on the dark leg were
-    # faint; an arrow along the floor, above it, read as "slide the foot".)
-    down = (heel[0] - HEEL_FORCE_BACK, -HEEL_FORCE_DEPTH)
-    back = (down[0] - HEEL_FORCE_APART, -HEEL_FORCE_DEPTH - FORCE_HEAD[0])
+    heel, ankle = j["near_heel"], j["near_ankle"]
+    # The effort, with nothing moving: two solid block arrows of the same size, as forces
+    # into the floor, from the floor line right under the back of the heel: "down", and
+    # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
+    # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
+    # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
+    # under the knee was small and read as "bend the knee more"; white arrows on the dark
+    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
+    # apart from the heel, with the pause sign over the knee, still read as "slide".)
+    corner = (heel[0] - HEEL_FORCE_BACK, -INK_W / 2)
+    down = (corner[0] + FORCE_SHAFT, corner[1])
+    back = (corner[0], corner[1] - FORCE_HEAD[0])  # its head's edge along the floor line
     props = [
         force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
         force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
-        pause_mark((knee[0] + 3.0, knee[1] + 11.0)),
+        pause_mark((ankle[0] + HEEL_PAUSE[0], ankle[1] + HEEL_PAUSE[1])),
     ]
     return Scene(sk, tuple(props))
 
 
 # Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-# The effort arrows: "down" starts this far behind the heel joint (under the back of the
-# drawn heel) and below the floor line; "back" starts this far behind that, level with
-# the down arrow's upper part, so the two do not join into one bent arrow (they read as
-# an "enter" key); each is this long.
+# The effort arrows' corner: this far behind the heel joint, under the back of the drawn
+# heel; each arrow this long.
 HEEL_FORCE_BACK = 1.0
-HEEL_FORCE_DEPTH = 2.4
-HEEL_FORCE_APART = 3.0
 HEEL_FORCE_LENGTH = 12.0
+# The pause sign's centre from the working ankle: in front of the shin, over the foot.
+HEEL_PAUSE = (9.0, 8.0)
 
 
 # --- prone-iso -------------------------------------------------------------------------
@@ -751,16 +756,18 @@ def _hip_hinge(hinge: bool) -> Scene:
     sk0 = solve(pose)
     p0, p1, dots = _dowel_line(sk0)
     d = heading(p0, p1)
-    # The near arm bends up so its fist holds the pole behind the neck, above the
-    # shoulder, between the upper back and head contacts (blind review: a grey grip drawn
-    # on the pole for the hidden far hand "looks like a clamp on the pole"); the far hand
-    # holds it at the low back, just below the tailbone contact, a grey fist on the pole.
+    # The far arm bends up behind the head so its fist holds the pole behind the neck,
+    # above the shoulder, between the upper back and head contacts: only its grey fist
+    # shows, on the pole (blind review: the near arm bent up there crossed the face, and
+    # the head "looks hooded"; earlier, a grey grip drawn across the pole "looks like a
+    # clamp on the pole"). The near arm reaches back down and its fist holds the pole at
+    # the low back, just below the tailbone contact.
     low_grip = along(dots[0], d, -3.0)
     u = unit(d)
     shoulder = sk0.joints["shoulder"]
     s = (shoulder[0] - dots[0][0]) * u[0] + (shoulder[1] - dots[0][1]) * u[1]
     top_grip = along(dots[0], d, s + POLE_FIST)
-    sk = solve(replace(pose, near_arm=Reach(top_grip), far_arm=Reach(low_grip)))
+    sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
     props = _pole(sk)
     if hinge:
         # Hips back (and down a little): a curved arrow from behind the buttock, so it is
@@ -775,8 +782,8 @@ HINGE_ARROW_R = 19.0  # the hips-back arrow's radius round the hip, clear of the
 
 def _pole(sk: Skeleton) -> list[Shape]:
     """The pole along the back, on top, with a dark tick on its body side at each of the
-    three contacts; over it the far hand's fist at the low back, grey like the far arm
-    (the near arm and its fist over it behind the neck, so the hand grips it)."""
+    three contacts; over it the far hand's fist behind the neck, grey like the far arm
+    (the near arm and its fist over it at the low back, so the hand grips it)."""
     j = sk.joints
     p0, p1, dots = _dowel_line(sk)
     d = heading(p0, p1)

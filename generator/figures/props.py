@@ -128,15 +128,22 @@ def roller(
     return Shape(layer, elements, box_of([centre, back], r + PROP.width))
 
 
+# The half roll in greys, its outline bold: its body a mid grey, its dome end paler, so
+# it shows under the dark foot and against the white floor at 5 cm (blind review: white,
+# "the roll under the heels is a faint grey sliver"). Both paler than the grey other leg,
+# so it is not taken for the other foot.
+HALF_ROLL = Style(fill="#c8c8c8", stroke="#111111", width=1.5)
+HALF_ROLL_END = Style(fill="#e2e2e2", stroke="#111111", width=1.5)
+
+
 def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R, leftwards: bool = False) -> Shape:
     """Half foam roll, flat side down on the floor, lying across under the feet: a dome
     (a half disc) at the near end, where the foot rests on it, and its length receding,
     so it reads as a half cylinder and not as a ball. The length recedes up to the
     right, or (``leftwards``) to the left, away from a foot that would hide it."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
-    # White like the other equipment, so it is not taken for the grey other foot.
-    elements = _tube((cx, 0.0), r, length, True, PROP_GREY, PROP, angle)
-    x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, PROP.width, angle)
+    elements = _tube((cx, 0.0), r, length, True, HALF_ROLL, HALF_ROLL_END, angle)
+    x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, HALF_ROLL.width, angle)
     if leftwards:  # the same drawing, mirrored about the dome's centre
         elements = tuple(_mirrored(e, cx) for e in elements)  # type: ignore[assignment]
         x0, x1 = 2 * cx - x1, 2 * cx - x0
@@ -188,7 +195,7 @@ def foot_inset(
         *((("L", ((end[0], fy),)),) if end[1] > 0.05 + fy else ()),
         ("Z", ()),
     )
-    dome_el = Path(commands, PROP.fill, INSET.stroke, PROP.width)
+    dome_el = Path(commands, HALF_ROLL_END.fill, HALF_ROLL_END.stroke, HALF_ROLL_END.width)
     foot_el = Pen((Core(tuple(foot)),), pen, WORK.stroke, WORK.fill)
     floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
     return Shape(
@@ -254,12 +261,17 @@ def cushion(cx: float, width: float, layer: int = 10, h: float = CUSHION_H) -> S
     return Shape(layer, (rect,), box_of([(x0, 0), (x1, h)], s.width / 2))
 
 
+# A light grey with a bold rim: behind the knee, a paler ball with a thin rim was faint
+# (blind review: "the ball barely shows").
+BALL = Style(fill="#dadada", stroke="#111111", width=1.8)
+
+
 def ball(centre: Point, r: float, layer: int = 50) -> Shape:
-    """Soft ball, e.g. squeezed between the knees: a plain pale disc with a dark rim,
-    paler than any limb, so it stands apart from the legs it is squeezed between. No
+    """Soft ball, e.g. squeezed between the knees: a plain light disc with a bold dark
+    rim, paler than any limb, so it stands apart from the legs it is squeezed between. No
     seams (blind review: seams drawn over the leg in front of the ball read as the
     straps of a knee brace); drawn behind a limb, it shows as a ball round it."""
-    s = PROP_GREY
+    s = BALL
     circle = Circle(centre, r, s.fill, s.stroke, s.width)
     return Shape(layer, (circle,), box_of([centre], r + s.width / 2))
 

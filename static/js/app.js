@@ -39,18 +39,26 @@ document.addEventListener("htmx:afterSettle", (event) => wireCopyButtons(event.t
 
 // A preview that comes back while someone is typing must not take their typing away:
 // htmx keeps the focus and the caret of a field with an id, and this keeps what the field
-// holds now (letters typed after the request left), then asks for a preview of it.
+// holds now (letters typed after the request left), then asks for a preview of it. Only
+// a field the swap replaced is given its old value back: one outside the preview (the
+// questionnaire's) is still the same element and holds what was typed during the swap.
 let typing = null;
 document.addEventListener("htmx:beforeSwap", () => {
   const field = document.activeElement;
   typing = field && field.id && field.matches("input[type=text], textarea")
-    ? { id: field.id, value: field.value, start: field.selectionStart, end: field.selectionEnd }
+    ? {
+        element: field,
+        id: field.id,
+        value: field.value,
+        start: field.selectionStart,
+        end: field.selectionEnd,
+      }
     : null;
 });
 document.addEventListener("htmx:afterSettle", () => {
   if (!typing) return;
   const field = document.getElementById(typing.id);
-  if (field && field.value !== typing.value) {
+  if (field && field !== typing.element && field.value !== typing.value) {
     field.value = typing.value;
     field.focus();
     field.setSelectionRange(typing.start, typing.end);
