@@ -1115,7 +1115,10 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
     bridge = pose_joints("ecc-sliders", "bridge")
     straight = pose_joints("ecc-sliders", "straight")
     assert pose_flexion("ecc-sliders", "bridge")["near_knee"] > 60
-    assert pose_flexion("ecc-sliders", "straight")["near_knee"] < 25
+    # Both legs nearly straight (blind reviews: "the knees are still bent", the other
+    # knee poking up over the dark one).
+    for knee in ("near_knee", "far_knee"):
+        assert pose_flexion("ecc-sliders", "straight")[knee] < 20
     assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
     for j in (bridge, straight):
         assert j["near_heel"][1] == pytest.approx(SLIDER_TOP, abs=0.01)
@@ -1368,7 +1371,7 @@ def test_single_leg_bridge_lowers_on_one_leg_with_the_other_straight_and_high():
 
 def test_sliders_keep_the_hips_up_when_the_legs_are_straight():
     j = pose_joints("ecc-sliders", "straight")
-    assert j["hip"][1] > SUPINE_HIP_Y + 6
+    assert j["hip"][1] > SUPINE_HIP_Y + 12  # (was 10.8 above; blind review: "barely clear")
     # Hips above the line from the shoulder to the heel: a bridge, not a sag.
     shoulder, heel = j["shoulder"], j["near_heel"]
     t = (j["hip"][0] - shoulder[0]) / (heel[0] - shoulder[0])

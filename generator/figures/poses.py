@@ -683,13 +683,17 @@ def _slb_roller(sk: Skeleton) -> list[Shape]:
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_TOP
-    # The hips stay up while the heels slide out: lower, but well off the floor.
-    hip, heel_x = ((0.0, 20.0), 48.8) if straight else ((0.0, 24.0), 37.0)
+    # The hips stay up while the heels slide out: lower, but well off the floor. Slid
+    # out, both legs are nearly straight, the other right behind the working one (blind
+    # reviews: its knee, bent more with its heel a little back, poked up over the dark
+    # one, "the knees are still bent" and "the hips barely clear the floor").
+    hip, heel_x = ((0.0, 21.5), 48.7) if straight else ((0.0, 24.0), 37.0)
+    behind = 0.0 if straight else 4.0  # bent, both legs show
     sk = solve(
         _bridge_pose(
             hip,
             Reach(ankle_for_heel((heel_x, top), sole), sole),
-            Reach(ankle_for_heel((heel_x - 4.0, top), sole), sole),  # both legs show
+            Reach(ankle_for_heel((heel_x - behind, top), sole), sole),
         )
     )
     props = _heel_sliders(sk)
