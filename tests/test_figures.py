@@ -871,6 +871,27 @@ def test_foam_roll_sits_on_the_hands_with_the_working_leg_long():
     assert j["hip"][1] > SUPINE_HIP_Y  # bottom lifted off the floor
 
 
+def test_foam_roller_is_big_and_clear_of_the_other_leg():
+    # Blind reviews: at radius 6, behind the other shin, "the roller is a small pale
+    # oval, half hidden". It is drawn bigger than a true roller, and the other foot is
+    # planted beyond it: no part of the other shin or foot in front of its near end.
+    from generator.figures.body import R_SHIN
+
+    j = pose_joints("foam-roll", "roll")
+    elements = drawn(parse(figure_svg("foam-roll", "roll", "left", ALT)))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    (cx, cy), rx, ry = (
+        world("foam-roll", end.get("cx"), end.get("cy")),
+        *(float(end.get(k)) for k in ("rx", "ry")),
+    )
+    assert ry >= 7
+    edge = R_SHIN[1] + FAR.width / 2  # the narrowest the drawn other leg is
+    for a, b in (("far_knee", "far_ankle"), ("far_ankle", "far_heel"), ("far_heel", "far_toe")):
+        for t in (i / 20 for i in range(21)):
+            x = j[a][0] + (j[b][0] - j[a][0]) * t
+            assert x - edge > cx + rx or j[a][1] + (j[b][1] - j[a][1]) * t - edge > cy + ry
+
+
 def test_supine_isometric_is_hook_lying_with_feet_flat():
     j = pose_joints("supine-iso", "hold")
     flex = pose_flexion("supine-iso", "hold")
@@ -981,6 +1002,19 @@ def test_eccentric_single_leg_bridge_keeps_the_working_heel_on_the_stool():
     for j in (bridge, lower):
         assert j["near_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
     assert bridge["far_heel"][1] == pytest.approx(STOOL_H, abs=0.01)
+    # Both feet on the stool, the other one plainly beyond the working one, so it shows
+    # (blind reviews: hidden behind the working leg, "it looks like one foot on the
+    # stool"), and still on the stool.
+    from generator.figures.body import FOOT
+    from generator.figures.props import PROP_GREY
+
+    assert bridge["far_heel"][0] > bridge["near_heel"][0] + 3
+    assert bridge["far_toe"][0] > bridge["near_toe"][0] + 3
+    elements = drawn(parse(figure_svg("ecc-sl-bridge", "bridge", "left", ALT)))
+    (stool,) = [el for el in elements if el.get("fill") == PROP_GREY.fill]
+    top = [world("ecc-sl-bridge", *pair.split(",")) for pair in coordinates(stool)]
+    front = max(x for x, y in top if y == pytest.approx(STOOL_H, abs=0.1))
+    assert bridge["far_heel"][0] + FOOT * 0.2 < front  # the heel pad on the stool's top
     assert min(lower["far_heel"][1], lower["far_toe"][1]) > STOOL_H + 5  # foot lifted
     assert lower["hip"][1] < bridge["hip"][1]  # hips lowering
 

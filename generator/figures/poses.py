@@ -51,7 +51,6 @@ from .props import (
     FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
-    ROLLER_R,
     SLIDER_TOP,
     arc_arrow,
     arrow,
@@ -357,14 +356,22 @@ def _knee_ball(sk: Skeleton) -> list[Shape]:
 # --- foam-roll -------------------------------------------------------------------------
 
 
+# The rollers a leg rests on are drawn bigger than a true 15 cm roller (radius 4.3), so
+# they show at 5 cm under the leg. Foam rolling: the other foot planted beyond the roller,
+# so nothing hides it (blind reviews: at radius 6, behind the other shin, "the roller is a
+# small pale oval, half hidden").
+FOAM_ROLLER_R = SLB_ROLLER_R = 7.5
+FOAM_FAR_HEEL = 30.0
+
+
 def _foam_roll() -> Scene:
-    roll = (13.0, ROLLER_R)
+    roll = (13.0, FOAM_ROLLER_R)
     thigh = -2.0  # working leg long and nearly level
     # Hip height that lays the back of the thigh (its drawn radius where it crosses the
     # roller) exactly on top of the roller.
     share = roll[0] / THIGH
     r_thigh = R_THIGH[0] + (R_THIGH[1] - R_THIGH[0]) * share
-    hip = (0.0, 2 * ROLLER_R + r_thigh + roll[0] * math.tan(math.radians(-thigh)))
+    hip = (0.0, 2 * FOAM_ROLLER_R + r_thigh + roll[0] * math.tan(math.radians(-thigh)))
     pelvis = 146.0  # leaning back onto the hands, bottom off the floor
     pose = Pose(
         hip=hip,
@@ -372,7 +379,7 @@ def _foam_roll() -> Scene:
         spine=-4.0,
         neck=10.0,
         near_leg=Limb(thigh - (pelvis - 180.0), 0.0, -20.0),
-        far_leg=Reach(ankle_for_heel((25.0, 0.0), 0.0), 0.0),
+        far_leg=Reach(ankle_for_heel((FOAM_FAR_HEEL, 0.0), 0.0), 0.0),
         near_arm=Reach((-26.0, R_HAND)),
         far_arm=Reach((-24.5, R_HAND)),
     )
@@ -381,7 +388,7 @@ def _foam_roll() -> Scene:
     # The rolling arrow runs along the middle of the (dark) working thigh.
     start = along(j["hip"], thigh, 3.0)
     end = along(j["hip"], thigh, THIGH + 1.0)
-    under = roller(roll)
+    under = roller(roll, r=FOAM_ROLLER_R)
     props = [under, arrow(start, end, both=True, colour="#ffffff")]
     return Scene(sk, tuple(props), fixed=(under,))
 
@@ -566,7 +573,10 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
         # The free leg lifted high and straight, so the bridge is plainly on one leg.
         Limb(FREE_LEG - (pelvis - 180.0), 4.0, 5.0)
         if (lower if leg_up is None else leg_up)
-        else Reach(ankle_for_heel((heel[0] - 6.0, stool_h), sole), sole)
+        # Both feet on the stool: the other heel a little further along it, so its grey
+        # foot shows beyond the dark one (blind reviews: a step nearer the body, the
+        # other leg hid behind the working one, "it looks like one foot on the stool").
+        else Reach(ankle_for_heel((heel[0] + 5.0, stool_h), sole), sole)
     )
     sk = solve(_bridge_pose(hip, Reach(ankle_for_heel(heel, sole), sole), far_leg))
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
@@ -578,7 +588,6 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
-SLB_ROLLER_R = 7.5  # bigger than the foam roll's: here the roller is what the leg rests on
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
 SLB_PULL = (150.0, 125.0)  # the other leg's hip and knee flexion: the knee to the chest
 # How far down the calf (knee to heel) it rests on the roller, "knee": the upper calf,
