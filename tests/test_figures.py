@@ -901,58 +901,40 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
+def test_heel_dig_shows_the_dig_as_a_force_into_the_floor_under_the_heel():
     # The steps: dig the heel down and pull it back towards you, without moving. Blind
-    # reviews: white arrows inside the dark leg were tiny and faint in grey print; an
-    # arrow along the floor, above it, read as "slide the foot"; a long arrow coming down
-    # onto the heel read as a stick poking the foot; a curved pull under the knee was
-    # small and read as "bend the knee more"; two arrows apart from the heel, below the
-    # floor, still read as "slide". Now: two solid block arrows of the same size, as
-    # forces into the floor, from one corner on the floor line right under the heel: one
-    # straight down, one back towards the buttock; the pause sign beside the foot; no
-    # movement arrow.
-    from generator.figures.props import FORCE, FORCE_SHAFT, PAUSE_R
+    # reviews: white arrows inside the dark leg were tiny and faint in grey print; a long
+    # arrow coming down onto the heel read as a stick poking the foot; every arrow drawn
+    # towards the buttock (along the floor above it or below it, or curved under the
+    # knee) read as "slide the foot" or "bend the knee more", which the steps forbid.
+    # Now: one solid block arrow, a force into the floor, from the floor line right under
+    # the heel, straight down; the pause sign beside the foot; no movement arrow. The
+    # pull is left to the steps.
+    from generator.figures.props import FORCE, PAUSE_R
 
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     assert "Z" not in ink.get("d")  # no movement arrows in the figure's ink
-    forces = [el for el in elements if el.get("fill") == FORCE.fill]
-    assert len(forces) == 2
+    (force,) = [el for el in elements if el.get("fill") == FORCE.fill]
     assert luminance(FORCE.fill) < 0.1
-    heel, hip, ankle = j["near_heel"], j["hip"], j["near_ankle"]
-    arrows = {}
-    for el in forces:
-        tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(el))
-        assert len(rest) == 6
-        (x2, y2), (x3, y3) = rest[2:4]
-        tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
-        arrows[round(direction(tail, tip)) % 360] = (tail, tip, rest)
-    assert set(arrows) == {270, 180}  # straight down, and straight back
-    (d_tail, d_tip, _), (b_tail, b_tip, b_rest) = arrows[270], arrows[180]
-    # Under the floor line, touching it right under the back of the heel: the corner
-    # where the two shafts meet.
+    heel, ankle = j["near_heel"], j["near_ankle"]
+    tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(force))
+    assert len(rest) == 6
+    (x2, y2), (x3, y3) = rest[2:4]
+    tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
+    assert round(direction(tail, tip)) % 360 == 270  # straight down
+    # From the floor line, under the back of the heel.
     floor = INK_W_ / 2
-    for tail, tip, rest in arrows.values():
-        assert max(y for _, y in (tail, tip, *rest)) < -floor + 0.05
-    corner = (d_tail[0] - FORCE_SHAFT, -floor)  # the down arrow's top back corner
-    assert heel[0] - R_SHIN[1] - 1 < corner[0] < heel[0]
-    assert d_tail[1] == pytest.approx(-floor, abs=0.05)  # the down arrow from the line
-    # The back arrow branches off the down arrow's shaft, just under the floor line.
-    assert b_tail[0] == pytest.approx(corner[0], abs=0.05)
-    assert d_tip[1] < b_tail[1] < -floor
-    assert max(y for _, y in b_rest) == pytest.approx(-floor, abs=0.05)
-    assert b_tip[0] < b_tail[0]
-    assert abs(b_tip[0] - hip[0]) < abs(b_tail[0] - hip[0])  # towards the buttock
-    # The same size, and big enough to see at 5 cm: twice a movement arrow's head, the
-    # head twice as wide as the shaft.
+    assert max(y for _, y in (tail, tip, *rest)) == pytest.approx(-floor, abs=0.05)
+    assert tail[1] == pytest.approx(-floor, abs=0.05)
+    assert heel[0] - R_SHIN[1] - 1 < min(x2, x3) < heel[0]
+    # Big enough to see at 5 cm: twice a movement arrow's head, the head twice as wide
+    # as the shaft.
     from generator.figures.props import HEAD
 
-    lengths = [math.dist(tail, tip) for tail, tip, _ in arrows.values()]
-    assert lengths[0] == pytest.approx(lengths[1], abs=0.15)  # (coordinates written to 0.1)
-    assert min(lengths) > 2 * HEAD
-    for _, _, rest in arrows.values():
-        assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
+    assert math.dist(tail, tip) > 2 * HEAD
+    assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
     # The pause sign beside the foot, in front of the shin, clear of the leg.
     (disc,) = [
         el

@@ -48,7 +48,6 @@ from .draw import INK_W, Circle, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
-    FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
     SLIDER_TOP,
@@ -269,9 +268,14 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # The magnified foot on the half roll, in a rounded box in the top left corner, clear of
 # the body (blind review: in the fold "the feet aren't drawn clearly on or off the
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
-INSET_CORNER = (-22.0, 79.0)
-INSET_SIZE = (40.0, 36.0)  # the largest that keeps the figure close up
-INSET_ZOOM = 1.65  # as much as shows the whole foot and the whole dome
+INSET_CORNER = (-22.0, 81.0)
+# Big: at 5 cm the main drawing's true-scale roll is small, and the set-up shows mainly
+# here (blind reviews: the two set-ups "are twins; only a tiny inset tells them apart").
+# The corner above the fold is free, so the body keeps its size (and the figure stays
+# close up). Its window (INSET_SIZE / INSET_ZOOM) takes in the whole foot and the whole
+# dome.
+INSET_SIZE = (43.0, 38.0)
+INSET_ZOOM = 1.8
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
@@ -412,20 +416,17 @@ def _supine_iso() -> Scene:
     sk = solve(pose)
     j = sk.joints
     heel, ankle = j["near_heel"], j["near_ankle"]
-    # The effort, with nothing moving: two solid block arrows of the same size, as forces
-    # into the floor, from the floor line right under the back of the heel: "down", and
-    # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
-    # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
-    # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
-    # under the knee was small and read as "bend the knee more"; white arrows on the dark
-    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
-    # apart from the heel, with the pause sign over the knee, still read as "slide".)
-    corner = (heel[0] - HEEL_FORCE_BACK, -INK_W / 2)
-    down = (corner[0] + FORCE_SHAFT, corner[1])
-    back = (corner[0], corner[1] - FORCE_HEAD[0])  # its head's edge along the floor line
+    # The effort, with nothing moving: a solid block arrow, a force into the floor, from
+    # the floor line right under the back of the heel, straight down: "dig the heel in".
+    # The pause sign sits beside the foot, in front of the shin: this foot holds still.
+    # The pull towards the buttock is left to the steps. (Blind reviews: every arrow
+    # drawn towards the buttock, above the floor, below it, or curved under the knee,
+    # read as "slide the foot" or "bend the knee", which the steps forbid; a long arrow
+    # coming down onto the heel read as a stick poking the foot; white arrows on the dark
+    # leg were faint.)
+    tail = (heel[0] - HEEL_FORCE_BACK + FORCE_SHAFT, -INK_W / 2)
     props = [
-        force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
-        force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
+        force_arrow(tail, -90.0, HEEL_FORCE_LENGTH),
         pause_mark((ankle[0] + HEEL_PAUSE[0], ankle[1] + HEEL_PAUSE[1])),
     ]
     return Scene(sk, tuple(props))
@@ -433,8 +434,8 @@ def _supine_iso() -> Scene:
 
 # Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-# The effort arrows' corner: this far behind the heel joint, under the back of the drawn
-# heel; each arrow this long.
+# The dig arrow's back edge: this far behind the heel joint, under the back of the drawn
+# heel; the arrow this long.
 HEEL_FORCE_BACK = 1.0
 HEEL_FORCE_LENGTH = 12.0
 # The pause sign's centre from the working ankle: in front of the shin, over the foot.
