@@ -523,20 +523,28 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert 12 < flex["near_knee"] < 25
 
 
-def toe_touch_roll(position: str) -> tuple[float, float]:
-    """The half roll's centre x and radius, as drawn: its near end is a pale half disc,
-    a path from (x + r, 0) over the top to (x - r, 0), drawn before the working leg (the
-    inset's magnified dome, in the same paint, comes after it)."""
+def roll_end(elements: list[ET.Element]) -> tuple[ET.Element, str, str]:
+    """The toe touch's half roll dome end as drawn: its element, drawn before the working
+    leg, and its path data split in two: the dome under the feet, then the inset's
+    magnified dome, drawn in the same element (one element fewer)."""
     from generator.figures.props import HALF_ROLL_END
 
-    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     leg = elements.index(work_leg(elements))
     (end,) = [
         el
         for el in elements[:leg]
         if el.get("fill") == HALF_ROLL_END.fill and "C" in el.get("d", "")
     ]
-    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(end)]
+    main, inset = re.findall(r"M[^M]*", end.get("d"))
+    return end, main, inset
+
+
+def toe_touch_roll(position: str) -> tuple[float, float]:
+    """The half roll's centre x and radius, as drawn: its near end is a pale half disc,
+    a path from (x + r, 0) over the top to (x - r, 0)."""
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    _, main, _ = roll_end(elements)
+    points = [world("toe-touch", *pair) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)]
     (x1, y1), (x0, y0) = sorted([points[0], points[-1]], reverse=True)
     assert y0 == pytest.approx(0, abs=0.1)
     assert y1 == pytest.approx(0, abs=0.1)
@@ -622,7 +630,8 @@ def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(po
         assert luminance(FAR.fill) + 0.1 < luminance(fill) < 0.9
     _, r = toe_touch_roll(position)
     body = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[0])]
-    end = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[1])]
+    _, main, _ = roll_end(elements)  # (the inset's dome is drawn in the same element)
+    end = [world("toe-touch", *pair) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)]
     # A length, not a ball: showing beyond the dome on the side away from the foot (to
     # the right of the roll under the forefoot, to the left of the one under the heel).
     if position == "toes-raised":
@@ -644,8 +653,8 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
 
     j = pose_joints("toe-touch", position)
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
-    (ball,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
-    assert ball.get("fill") == BALL.fill
+    (ball,) = [el for el in elements if el.get("fill") == BALL.fill]
+    assert ball.tag == f"{SVG_NS}circle"
     # A bold rim: behind the knee, a thin one was faint (blind review).
     assert float(ball.get("stroke-width")) >= INK_W_
     assert luminance(ball.get("stroke")) < 0.1
@@ -725,8 +734,10 @@ def test_toe_touch_is_drawn_close_up_so_the_fold_fills_the_figure():
 
 
 def inset_of(exercise_id: str, position: str):
-    """The magnified inset as drawn: its frame (a white rect), then the dome and the foot
-    drawn over it, or None."""
+    """The magnified inset as drawn, or None: its frame (a white rect, drawn under the
+    body, which it lies clear of), its dome (drawn in the half roll's dome element: the
+    part of that element's path, as an element of its own) and the foot (drawn last, in
+    the working leg's paint)."""
     from generator.figures.props import INSET
 
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
@@ -738,8 +749,10 @@ def inset_of(exercise_id: str, position: str):
     if not frames:
         return None
     (frame,) = frames
-    i = elements.index(frame)
-    return frame, elements[i + 1], elements[i + 2]
+    end, _, inset = roll_end(elements)
+    dome = ET.Element(end.tag, {**end.attrib, "d": inset})
+    foot = [el for el in elements if el.get("fill") == WORK.fill][-1]
+    return frame, dome, foot
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
@@ -901,40 +914,58 @@ def test_supine_isometric_is_hook_lying_with_feet_flat():
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_heel_dig_shows_the_dig_as_a_force_into_the_floor_under_the_heel():
+def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     # The steps: dig the heel down and pull it back towards you, without moving. Blind
-    # reviews: white arrows inside the dark leg were tiny and faint in grey print; a long
-    # arrow coming down onto the heel read as a stick poking the foot; every arrow drawn
-    # towards the buttock (along the floor above it or below it, or curved under the
-    # knee) read as "slide the foot" or "bend the knee more", which the steps forbid.
-    # Now: one solid block arrow, a force into the floor, from the floor line right under
-    # the heel, straight down; the pause sign beside the foot; no movement arrow. The
-    # pull is left to the steps.
-    from generator.figures.props import FORCE, PAUSE_R
+    # reviews: white arrows inside the dark leg were tiny and faint in grey print; an
+    # arrow along the floor, above it, read as "slide the foot"; a long arrow coming down
+    # onto the heel read as a stick poking the foot; a curved pull under the knee was
+    # small and read as "bend the knee more"; two arrows apart from the heel, below the
+    # floor, still read as "slide". Now: two solid block arrows of the same size, as
+    # forces into the floor, from one corner on the floor line right under the heel: one
+    # straight down, one back towards the buttock; the pause sign beside the foot; no
+    # movement arrow.
+    from generator.figures.props import FORCE, FORCE_SHAFT, PAUSE_R
 
     j = pose_joints("supine-iso", "hold")
     elements = drawn(parse(figure_svg("supine-iso", "hold", "left", ALT)))
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     assert "Z" not in ink.get("d")  # no movement arrows in the figure's ink
-    (force,) = [el for el in elements if el.get("fill") == FORCE.fill]
+    forces = [el for el in elements if el.get("fill") == FORCE.fill]
+    assert len(forces) == 2
     assert luminance(FORCE.fill) < 0.1
-    heel, ankle = j["near_heel"], j["near_ankle"]
-    tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(force))
-    assert len(rest) == 6
-    (x2, y2), (x3, y3) = rest[2:4]
-    tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
-    assert round(direction(tail, tip)) % 360 == 270  # straight down
-    # From the floor line, under the back of the heel.
+    heel, hip, ankle = j["near_heel"], j["hip"], j["near_ankle"]
+    arrows = {}
+    for el in forces:
+        tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(el))
+        assert len(rest) == 6
+        (x2, y2), (x3, y3) = rest[2:4]
+        tail = ((x2 + x3) / 2, (y2 + y3) / 2)  # the middle of the shaft's far end
+        arrows[round(direction(tail, tip)) % 360] = (tail, tip, rest)
+    assert set(arrows) == {270, 180}  # straight down, and straight back
+    (d_tail, d_tip, _), (b_tail, b_tip, b_rest) = arrows[270], arrows[180]
+    # Under the floor line, touching it right under the back of the heel: the corner
+    # where the two shafts meet.
     floor = INK_W_ / 2
-    assert max(y for _, y in (tail, tip, *rest)) == pytest.approx(-floor, abs=0.05)
-    assert tail[1] == pytest.approx(-floor, abs=0.05)
-    assert heel[0] - R_SHIN[1] - 1 < min(x2, x3) < heel[0]
-    # Big enough to see at 5 cm: twice a movement arrow's head, the head twice as wide
-    # as the shaft.
+    for tail, tip, rest in arrows.values():
+        assert max(y for _, y in (tail, tip, *rest)) < -floor + 0.05
+    corner = (d_tail[0] - FORCE_SHAFT, -floor)  # the down arrow's top back corner
+    assert heel[0] - R_SHIN[1] - 1 < corner[0] < heel[0]
+    assert d_tail[1] == pytest.approx(-floor, abs=0.05)  # the down arrow from the line
+    # The back arrow branches off the down arrow's shaft, just under the floor line.
+    assert b_tail[0] == pytest.approx(corner[0], abs=0.05)
+    assert d_tip[1] < b_tail[1] < -floor
+    assert max(y for _, y in b_rest) == pytest.approx(-floor, abs=0.05)
+    assert b_tip[0] < b_tail[0]
+    assert abs(b_tip[0] - hip[0]) < abs(b_tail[0] - hip[0])  # towards the buttock
+    # The same size, and big enough to see at 5 cm: twice a movement arrow's head, the
+    # head twice as wide as the shaft.
     from generator.figures.props import HEAD
 
-    assert math.dist(tail, tip) > 2 * HEAD
-    assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
+    lengths = [math.dist(tail, tip) for tail, tip, _ in arrows.values()]
+    assert lengths[0] == pytest.approx(lengths[1], abs=0.15)  # (coordinates written to 0.1)
+    assert min(lengths) > 2 * HEAD
+    for _, _, rest in arrows.values():
+        assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
     # The pause sign beside the foot, in front of the shin, clear of the leg.
     (disc,) = [
         el

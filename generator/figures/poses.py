@@ -44,10 +44,11 @@ from .body import (
     trunk_to,
     unit,
 )
-from .draw import INK_W, Circle, Shape, box_of
+from .draw import INK_W, Circle, Commands, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
+    FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
     SLIDER_TOP,
@@ -260,8 +261,11 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     head = sk.joints["head"]
     sweep = math.dist(hip, head) + HEAD_R + 3.5
     down_to = heading(hip, head) + 10.0
-    props = [roll, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to)]
-    props.append(_foot_inset(sk, roll_x))
+    # The inset's dome is drawn in the roll's dome element (the moving figure, which has
+    # no inset, keeps the plain roll).
+    box, dome, foot = _foot_inset(sk, roll_x)
+    with_dome = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up, also=dome)
+    props = [with_dome, *_knee_ball(sk), arc_arrow(hip, sweep, 20.0, down_to), box, foot]
     return Scene(sk, tuple(props), fixed=(roll,))
 
 
@@ -282,9 +286,10 @@ INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magn
 INSET_SHIN_HALF = 2.6  # half its width
 
 
-def _foot_inset(sk: Skeleton, roll_x: float) -> Shape:
+def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
     """The working foot on the half roll at INSET_ZOOM: only the lower shin, the foot,
-    the dome and the floor, so which end of the foot is up on the roll shows."""
+    the dome and the floor, so which end of the foot is up on the roll shows. As
+    props.foot_inset returns it: the box, the dome's commands and the foot."""
     j = sk.joints
     heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
     w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
@@ -416,17 +421,22 @@ def _supine_iso() -> Scene:
     sk = solve(pose)
     j = sk.joints
     heel, ankle = j["near_heel"], j["near_ankle"]
-    # The effort, with nothing moving: a solid block arrow, a force into the floor, from
-    # the floor line right under the back of the heel, straight down: "dig the heel in".
-    # The pause sign sits beside the foot, in front of the shin: this foot holds still.
-    # The pull towards the buttock is left to the steps. (Blind reviews: every arrow
-    # drawn towards the buttock, above the floor, below it, or curved under the knee,
-    # read as "slide the foot" or "bend the knee", which the steps forbid; a long arrow
-    # coming down onto the heel read as a stick poking the foot; white arrows on the dark
-    # leg were faint.)
-    tail = (heel[0] - HEEL_FORCE_BACK + FORCE_SHAFT, -INK_W / 2)
+    # The effort, with nothing moving: two solid block arrows of the same size, as forces
+    # into the floor, from the floor line right under the back of the heel: "down", and
+    # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
+    # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
+    # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
+    # under the knee was small and read as "bend the knee more"; white arrows on the dark
+    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
+    # apart from the heel, with the pause sign over the knee, still read as "slide"; the
+    # down arrow alone read as "press down", the pull missing. With these two, reviewers
+    # mostly read "dig and pull, hold still", some still "slide".)
+    corner = (heel[0] - HEEL_FORCE_BACK, -INK_W / 2)
+    down = (corner[0] + FORCE_SHAFT, corner[1])
+    back = (corner[0], corner[1] - FORCE_HEAD[0])  # its head's edge along the floor line
     props = [
-        force_arrow(tail, -90.0, HEEL_FORCE_LENGTH),
+        force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
+        force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
         pause_mark((ankle[0] + HEEL_PAUSE[0], ankle[1] + HEEL_PAUSE[1])),
     ]
     return Scene(sk, tuple(props))
@@ -434,8 +444,8 @@ def _supine_iso() -> Scene:
 
 # Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-# The dig arrow's back edge: this far behind the heel joint, under the back of the drawn
-# heel; the arrow this long.
+# The effort arrows' corner: this far behind the heel joint, under the back of the drawn
+# heel; each arrow this long.
 HEEL_FORCE_BACK = 1.0
 HEEL_FORCE_LENGTH = 12.0
 # The pause sign's centre from the working ankle: in front of the shin, over the foot.
@@ -952,8 +962,12 @@ MARKS: dict[tuple[str, str], str] = {
 """The figures that carry a stopwatch: a hold (no arrow) or a slow, counted move (beside
 its arrow). The handout names the mark under the figure, in words."""
 
-GRIPPING = frozenset({"aslr-band", "straight-leg-bridge", "hip-hinge", "reverse-deadlift"})
-"""Exercises whose hands hold something: their near hand is drawn as a fist."""
+GRIPPING = frozenset(
+    {"aslr-band", "straight-leg-bridge", "hip-hinge", "reverse-deadlift", "toe-touch"}
+)
+"""Exercises whose hands hold something: their near hand is drawn as a fist. (The toe
+touch's hands hold the toes: without a hand at its end, the white arm hanging to the feet
+read as a second leg, blind reviews.)"""
 
 ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,

@@ -136,18 +136,28 @@ HALF_ROLL = Style(fill="#c8c8c8", stroke="#111111", width=1.5)
 HALF_ROLL_END = Style(fill="#e2e2e2", stroke="#111111", width=1.5)
 
 
-def half_roll(cx: float, layer: int = 10, r: float = HALF_ROLL_R, leftwards: bool = False) -> Shape:
+def half_roll(
+    cx: float,
+    layer: int = 10,
+    r: float = HALF_ROLL_R,
+    leftwards: bool = False,
+    also: Commands = (),
+) -> Shape:
     """Half foam roll, flat side down on the floor, lying across under the feet: a dome
     (a half disc) at the near end, where the foot rests on it, and its length receding,
     so it reads as a half cylinder and not as a ball. The length recedes up to the
-    right, or (``leftwards``) to the left, away from a foot that would hide it."""
+    right, or (``leftwards``) to the left, away from a foot that would hide it. ``also``
+    is drawn in the dome end's element, in its paint (another dome elsewhere, such as a
+    magnified view's: one element fewer)."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
-    elements = _tube((cx, 0.0), r, length, True, HALF_ROLL, HALF_ROLL_END, angle)
+    body, end = _tube((cx, 0.0), r, length, True, HALF_ROLL, HALF_ROLL_END, angle)
     x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, HALF_ROLL.width, angle)
     if leftwards:  # the same drawing, mirrored about the dome's centre
-        elements = tuple(_mirrored(e, cx) for e in elements)  # type: ignore[assignment]
+        body, end = _mirrored(body, cx), _mirrored(end, cx)
         x0, x1 = 2 * cx - x1, 2 * cx - x0
-    return Shape(layer, elements, (x0, 0.0, x1, y1))
+    assert isinstance(end, Path)
+    end = Path(end.commands + also, end.fill, end.stroke, end.width)
+    return Shape(layer, (body, end), (x0, 0.0, x1, y1))
 
 
 def _mirrored(path: Element, cx: float) -> Path:
@@ -162,14 +172,25 @@ INSET_RX = 3.0  # the inset box's rounded corners
 
 
 def foot_inset(
-    frame: Box, foot: Sequence[Point], pen: float, dome: Point, dome_r: float, layer: int = 96
-) -> Shape:
+    frame: Box,
+    foot: Sequence[Point],
+    pen: float,
+    dome: Point,
+    dome_r: float,
+    layer: int = 96,
+    frame_layer: int = 5,
+) -> tuple[Shape, Commands, Shape]:
     """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
     half roll. ``foot`` is the outline of the foot and a stub of the shin, filled in the
     working leg's dark with a thin black pen ``pen`` wide; the roll is its dome, centred
     at ``dome`` on the magnified floor, cut off where the box's sides meet it; the floor
-    a line of ink across the box. Everything stays inside the box: a figure has no clipping (a clip
-    path needs an id). Three elements, so the toe touch stays within the budget."""
+    a line of ink across the box. Everything stays inside the box: a figure has no
+    clipping (a clip path needs an id).
+
+    Returns the box (drawn at ``frame_layer``, under everything: it must lie clear of
+    the body), the dome's path commands, to be drawn in the half roll's dome element
+    (see half_roll's ``also``), and the foot, drawn at ``layer``: so the inset costs
+    two elements, and the toe touch stays within the drawing budget."""
     x0, y0, x1, y1 = frame
     cx, fy = dome
     frame_el = Rect(x0, y0, x1, y1, INSET_RX, INSET)
@@ -195,14 +216,13 @@ def foot_inset(
         *((("L", ((end[0], fy),)),) if end[1] > 0.05 + fy else ()),
         ("Z", ()),
     )
-    dome_el = Path(commands, HALF_ROLL_END.fill, HALF_ROLL_END.stroke, HALF_ROLL_END.width)
     foot_el = Pen((Core(tuple(foot)),), pen, WORK.stroke, WORK.fill)
     floor: Commands = (("M", ((x0 + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
-    return Shape(
-        layer,
-        (frame_el, dome_el, foot_el),
-        box_of([(x0, y0), (x1, y1)], INSET.width / 2),
-        ink=floor,
+    box = box_of([(x0, y0), (x1, y1)], INSET.width / 2)
+    return (
+        Shape(frame_layer, (frame_el,), box, ink=floor),
+        commands,
+        Shape(layer, (foot_el,), box_of(foot, pen)),
     )
 
 
