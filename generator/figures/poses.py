@@ -462,10 +462,12 @@ def _prone(hold: bool) -> Scene:
         neck=-26.0,  # chin lifted off the floor, face looking down and forward
         near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
         far_arm=Limb(3.0, 3.0),
-        near_leg=Limb(2.5, 96.0, -25.0),
-        # The far knee bent a little less than the near one, so both legs show, their
-        # ankles apart and the band hanging slack between them.
-        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, 80.0, -25.0),
+        near_leg=Limb(2.5, PRONE_NEAR_KNEE, -25.0),
+        # At the start the far knee is bent less than the near one, so both shins show,
+        # their ankles apart and the band a straight strip between them, as in the hold
+        # (blind reviews: with the ankles nearly together, the slack loop round both
+        # read as a ring, a cuff or handcuffs, and the grey leg hid behind the dark one).
+        far_leg=Limb(1.0, 0.0, -70.0) if hold else Limb(2.5, PRONE_START_FAR_KNEE, -25.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -480,55 +482,34 @@ def _prone(hold: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
-BAND_REST = 20.0  # the looped band's length from ankle to ankle: closer, it hangs slack
-BAND_SAG = 18.0  # sets how far the slack loop sags below the ankles (at its slackest)
+# The knees at the start, both about 90 degrees as the steps say: the working one a
+# little more, the other a little less, so both shins show.
+PRONE_NEAR_KNEE = 100.0
+PRONE_START_FAR_KNEE = 80.0
 BAND_WRAP = 4.2  # half the width of the band's turn across an ankle (the shin and a bit)
 
 
-def band_slack(near: Point, far: Point) -> float:
-    """How slack the looped band round the heels is: 1 with the ankles together, down to
-    0 once they are BAND_REST apart and it is stretched."""
-    return max(0.0, 1.0 - math.dist(near, far) / BAND_REST)
-
-
 def _heel_band(sk: Skeleton) -> list[Shape]:
-    """The band looped round both ankles as one flat strip: while they are close, a thin
-    round loop round both, nearly straight across them and sagging below them; once the
-    lowered leg stretches it, a straight strand from one ankle to the other. (Rings at the
-    ankles read as handcuffs or glasses, two black strands as a rigid rod, and a broad
-    strip across each ankle with a loop hanging between as a stiff box or stirrup.)"""
+    """The band looped round both ankles as one flat strip: across one ankle, straight
+    over to the other, and across that. (Rings at the ankles read as handcuffs or
+    glasses, two black strands as a rigid rod, a broad strip across each ankle with a
+    loop hanging between as a stiff box or stirrup, and a slack loop round both ankles
+    as a ring or a cuff.)"""
     j = sk.joints
     near, far = j["near_ankle"], j["far_ankle"]
     d = heading(near, far)
-    slack = band_slack(near, far)
-    if slack == 0:
-        ends = []
-        for p, side in ((near, "near"), (far, "far")):
-            across = sk.dirs[f"{side}_shin"] + 90.0
-            a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
-            # Across an ankle by the floor, it stops short of the floor.
-            a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
-            # The end nearer the other ankle is where the strand between them leaves.
-            toward = d if side == "near" else d + 180.0
-            inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
-            ends.append((b, a) if inner_first else (a, b))
-        (n_out, n_in), (f_out, f_in) = ends
-        return [flat_band([n_out, n_in, f_in, f_out])]  # stretched straight between them
-    # Slack: a thin loop round the outside of both ankles, its upper strand across them
-    # nearly straight, the lower one sagging below them in a round curve: an oval
-    # flattened on top, sampled round (its ends round, not corners).
-    centre = ((near[0] + far[0]) / 2, max(near[1], far[1]) - 1.5)
-    half = abs(far[0] - near[0]) / 2 + BAND_WRAP + 1.5
-    sag = BAND_SAG * slack * 0.65
-    loop = [
-        (
-            centre[0] + half * math.cos(math.radians(a)),
-            centre[1] + (3.0 if a < 180 else sag) * math.sin(math.radians(a)),
-        )
-        # Closer together at the ends, where it turns fastest.
-        for a in (0, 15, 40, 90, 140, 165, 180, 195, 220, 250, 290, 320, 345)
-    ]
-    return [flat_band(loop, closed=True)]
+    ends = []
+    for p, side in ((near, "near"), (far, "far")):
+        across = sk.dirs[f"{side}_shin"] + 90.0
+        a, b = (along(p, across + k, BAND_WRAP) for k in (0.0, 180.0))
+        # Across an ankle by the floor, it stops short of the floor.
+        a, b = ((x, max(y, FLAT_BAND_R + 1.0)) for x, y in (a, b))
+        # The end nearer the other ankle is where the strand between them leaves.
+        toward = d if side == "near" else d + 180.0
+        inner_first = math.cos(math.radians(heading(p, a) - toward)) > 0
+        ends.append((b, a) if inner_first else (a, b))
+    (n_out, n_in), (f_out, f_in) = ends
+    return [flat_band([n_out, n_in, f_in, f_out])]
 
 
 # --- bridges ---------------------------------------------------------------------------
@@ -904,8 +885,10 @@ def _nordic(lower: bool) -> Scene:
     pose = Pose(hip=hip, pelvis=up, near_leg=leg, far_leg=leg)
     sh = solve(pose).joints["shoulder"]
     if lower:
-        # Hands up in front of the chest, elbows bent, ready to catch the fall.
-        near_arm, far_arm = Limb(50.0, 85.0), Limb(56.0, 80.0)
+        # Hands in front of the chest, elbows bent, the forearms pointing down at the
+        # floor, ready to catch the fall (blind reviews: level forearms held out "look
+        # like they rest on an invisible table").
+        near_arm, far_arm = Limb(25.0, 70.0), Limb(30.0, 65.0)
     else:
         # Arms folded across the chest.
         hand = along(sh, up - 125.0, 9.0)

@@ -354,10 +354,10 @@ FLAT_BAND_R = 1.0  # half a flat band's drawn width: a strip, not a line (1.2 re
 FLAT_BAND_EDGE = 0.7  # its dark edge, thinner than a band's: a light, thin strip
 
 
-def flat_band(points: Sequence[Point], layer: int = 90, closed: bool = False) -> Shape:
+def flat_band(points: Sequence[Point], layer: int = 90) -> Shape:
     """A flat elastic band through ``points``: one light strip with a dark edge, open at
-    its ends, or (``closed``) a loop, its inside left unfilled."""
-    core = (Core(tuple(points), closed=closed),)
+    its ends."""
+    core = (Core(tuple(points), closed=False),)
     elements = (
         Pen(core, 2 * FLAT_BAND_R + 2 * FLAT_BAND_EDGE, BAND.stroke),
         Pen(core, 2 * FLAT_BAND_R, BAND.fill),
