@@ -524,6 +524,28 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert 12 < flex["near_knee"] < 25
 
 
+def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_the_floor():
+    # Blind reviews: a stiff foot tipped from the heel on the dome to the tip of the toes
+    # read as a boot or a high heel. With the heel up, the magnified foot bends at the
+    # ball: the sole from the heel pad on the dome down to the ball on the floor, the
+    # toes flat along the floor in front of it.
+    from generator.figures.poses import INSET_BALL, INSET_ZOOM
+
+    _, dome, foot = inset_of("toe-touch", "heels-raised")
+    rim = [world("toe-touch", *pair.split(",")) for pair in coordinates(dome)]
+    floor = min(y for _, y in rim)
+    pen = float(foot.get("stroke-width")) / 2
+    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    # (the tip of the toes rounded up a hair, 0.2 units before magnifying)
+    on_floor = sorted(x for x, y in outline if abs(y - pen - floor) < 0.2 * INSET_ZOOM + 0.2)
+    assert len(on_floor) >= 2
+    toe_len = (1 - INSET_BALL) * FOOT * INSET_ZOOM
+    assert on_floor[-1] - on_floor[0] > 0.8 * toe_len  # a stretch of foot flat on it
+    heel = outline[0]
+    assert heel[1] > floor + 6  # the heel well up, on the dome
+    assert all(x > heel[0] for x in on_floor)  # the flat part in front of the heel
+
+
 def roll_end(elements: list[ET.Element]) -> tuple[ET.Element, str, str]:
     """The toe touch's half roll dome end as drawn: its element, drawn before the working
     leg, and its path data split in two: the dome under the feet, then the inset's

@@ -284,6 +284,7 @@ INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (wo
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
 INSET_SHIN_HALF = 2.6  # half its width
+INSET_BALL = 0.72  # the ball of the foot, from the heel, as a share of the foot's length
 
 
 def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
@@ -291,14 +292,44 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
     the dome and the floor, so which end of the foot is up on the roll shows. As
     props.foot_inset returns it: the box, the dome's commands and the foot."""
     j = sk.joints
-    heel, toe, ankle = j["near_heel"], j["near_toe"], j["near_ankle"]
+    heel, ankle = j["near_heel"], j["near_ankle"]
+    f = unit(sk.dirs["near_sole"])
+    up = (-f[1], f[0])
+    shin = unit(heading(ankle, j["near_knee"]))
+    r = TOE_TOUCH_ROLL_R
+    # Where the ankle sits over the foot, in the foot's own frame (along the sole, up).
+    rel = (ankle[0] - heel[0], ankle[1] - heel[1])
+    ankle_in_foot = (rel[0] * f[0] + rel[1] * f[1], rel[0] * up[0] + rel[1] * up[1])
+    toes: list[Point] = []
+    if f[1] < 0:
+        # Heel up on the dome: the toes bend and lie flat on the floor, the ball of the
+        # foot down, the sole from there up to the heel pad on the dome (blind reviews:
+        # a stiff foot tipped from heel to toe tip read as a boot or a high heel). The
+        # magnified foot is this natural one; at true scale the difference does not show.
+        g = (INSET_BALL - TOE_TOUCH_HEEL_PAD) * FOOT  # from the ball to the dome contact
+        tilt = math.atan2(r, g)
+        ball = (roll_x + math.hypot(g, r), 0.0)
+        f = (math.cos(tilt), -math.sin(tilt))
+        turn = math.degrees(math.atan2(f[1], f[0])) - sk.dirs["near_sole"]
+        shin = unit(heading((0.0, 0.0), shin) + turn)
+        up = (-f[1], f[0])
+        heel = (ball[0] - INSET_BALL * FOOT * f[0], ball[1] - INSET_BALL * FOOT * f[1])
+        ankle = offset(heel, (f, ankle_in_foot[0]), (up, ankle_in_foot[1]))
+        toe_len = (1.0 - INSET_BALL) * FOOT
+        toes = [
+            (ball[0] + toe_len - 0.1, 0.2),  # the tip of the toes, flat on the floor
+            (ball[0] + toe_len - 0.3, 1.5),
+            (ball[0] + 0.6, 2.4),  # the top of the toes, then the instep rising
+        ]
+        tip = ball[0] + toe_len
+    else:
+        tip = heel[0] + FOOT * f[0]
     w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
     # Centred on the whole foot and the whole dome, so the roll shows as a thing of its
     # own (blind review: cut off by the box's side, the dome under the raised heel read
     # as the heel of a high-heeled shoe).
-    r = TOE_TOUCH_ROLL_R
     lo = min(heel[0] - 2.0, roll_x - r - 1.0)
-    hi = max(toe[0] + 2.0, roll_x + r + 1.0)
+    hi = max(tip + 2.0, roll_x + r + 1.0)
     x0 = (lo + hi - w) / 2
     y0 = -INSET_FLOOR
     x1, y1 = INSET_CORNER
@@ -309,11 +340,8 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
 
     # The foot as a foot: a dark filled outline (heel, sole, toes, instep) with only a
     # short stub of the shin (blind review: the pen-drawn foot and shin read as a "V",
-    # heel and toe hard to tell apart). Its sole is exactly the heel-toe line, which lies
-    # on the dome and the floor; the thin outline pen is moved up off it by half its width.
-    f = unit(sk.dirs["near_sole"])
-    up = (-f[1], f[0])
-    shin = unit(heading(ankle, j["near_knee"]))
+    # heel and toe hard to tell apart). Its sole lies on the dome and the floor; the
+    # thin outline pen is moved up off it by half its width.
     across = (shin[1], -shin[0])  # towards the front of the shin
     lift = INSET_OUTLINE / 2 / INSET_ZOOM
 
@@ -323,14 +351,20 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
     def leg(t: float, side: float) -> Point:
         return offset(ankle, (shin, t), (across, side), (up, lift))
 
+    if toes:  # the sole to the ball, the toes along the floor
+        front = [foot(INSET_BALL * FOOT, 0.0), *((x, y + lift) for x, y in toes)]
+    else:  # the sole straight to the tips of the toes
+        front = [
+            foot(FOOT - 0.9, 0.0),
+            foot(FOOT - 0.1, 0.2),
+            foot(FOOT - 0.3, 1.5),
+            foot(FOOT - 3.5, 2.6),
+        ]
     stub, half = INSET_SHIN_STUB, INSET_SHIN_HALF
     outline = [
         foot(0.3, 0.0),  # the sole, from under the heel ...
-        foot(FOOT - 0.9, 0.0),  # ... to under the toes
-        foot(FOOT - 0.1, 0.2),  # the tip of the toes
-        foot(FOOT - 0.3, 1.5),
-        foot(FOOT - 3.5, 2.6),  # the top of the toes, then the instep rising
-        foot(7.5, 4.4),
+        *front,  # ... to the toes, and back over them
+        foot(7.5, 4.4),  # the instep rising
         leg(1.5, half + 0.6),  # the front of the ankle and the short shin
         leg(stub, half),
         leg(stub, -half),
