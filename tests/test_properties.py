@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
+from werkzeug.test import EnvironBuilder
 
 import generator.pdf
 from app import create_app
@@ -235,7 +236,10 @@ def fuzz_client():
 
 
 def body_size(form: MultiDict) -> int:
-    return len(urlencode(list(form.items(multi=True))).encode())
+    """The length of the body the test client sends for ``form``. (Werkzeug leaves
+    !$'()*,/:;?@ unescaped, so urllib's encoding overstates it: near the limit, a body
+    measured over it was sent under it and rightly answered 422, not 413.)"""
+    return int(EnvironBuilder(method="POST", data=form).get_environ().get("CONTENT_LENGTH", 0))
 
 
 FIELD_ERROR = re.compile(r'<p class="field-error" id="error-([^"]+)"[^>]*>(.*?)</p>', re.S)
