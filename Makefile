@@ -20,7 +20,7 @@ PACKAGES ?= $(SYSTEM_PACKAGES)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: readability install translations messages system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures clean
+.PHONY: readability install translations messages system-deps run serve serve-gunicorn load load-batch test test-fast lint bench figures blind-sheet clean
 
 install: $(STAMP) translations
 
@@ -129,6 +129,13 @@ figures: install system-deps
 	$(PY) scripts/contact_sheet.py out/figures.png --dpi 96
 	$(PY) scripts/contact_sheet.py out/figures@2x.png --dpi 192
 	@echo "Wrote out/figures.png (print size) and out/figures@2x.png (twice that)"
+
+# A blind review kit: shuffled, unlabelled figures and the exercise list (key beside it).
+SEED ?= 1
+blind-sheet: install system-deps
+	mkdir -p out
+	$(PY) scripts/blind_sheet.py out/blind --seed $(SEED)
+	@echo "Wrote out/blind/ for the reviewer; the key is out/blind.key.txt"
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info node_modules
