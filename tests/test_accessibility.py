@@ -218,6 +218,14 @@ def test_the_html_checker_reports_invalid_html(tmp_path):
 
 
 def serious(page) -> list[str]:
+    # A preview on its way dims the old one (opacity 0.6, screen.css) and lowers its
+    # contrast until the new one settles: check the settled page. (A request still in
+    # flight when axe ran failed a fresh-clone run on the toolbar's contrast.)
+    page.wait_for_function(
+        """() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')
+                 && [...document.querySelectorAll('.preview')]
+                        .every((e) => getComputedStyle(e).opacity === '1')"""
+    )
     results = Axe().run(page)
     return [
         f"{violation['id']} ({violation['impact']}): "
