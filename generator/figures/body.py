@@ -169,12 +169,18 @@ class Pose:
     back with the head to the left, 0 lying face down with the head to the right).
     ``spine`` is the total forward bend of the back (shared equally by the waist and
     the mid-back, so a bent back is rounded), ``neck`` bends the head on the chest.
+    ``straight_back`` draws the back's outline as one straight line from the buttock
+    to the shoulders, as the deadlift and the Nordic lowering teach: the usual outline,
+    the buttock standing out and the low back curving in, bends where the two meet, and
+    at 5 cm that reads as a rounded back or a bend at the hips (drawing only; the
+    skeleton is the same).
     """
 
     hip: Point
     pelvis: float
     spine: float = 0.0
     neck: float = 0.0
+    straight_back: bool = False
     near_arm: Limb | Reach = Limb(0.0)
     far_arm: Limb | Reach = Limb(0.0)
     near_leg: Limb | Reach = Limb(0.0)
@@ -422,11 +428,22 @@ def _trunk_cores(sk: Skeleton) -> tuple[Core, Core]:
     tp, ap = frame(sk.dirs["pelvis"])
     _, al = frame(sk.dirs["lumbar"])
     tc, ac = frame(sk.dirs["chest"])
+    # How far the back's surface lies behind the joint line at the pelvis, waist, mid-back
+    # and chest.
+    if sk.pose is not None and sk.pose.straight_back:
+        behind = (CHEST_BACK + R_CHEST,) * 4
+    else:
+        behind = (
+            PELVIS_BACK + R_PELVIS,
+            CHEST_BACK + R_WAIST,
+            CHEST_BACK + R_BACK,
+            CHEST_BACK + R_CHEST,
+        )
     trunk = (
-        offset(j["hip"], (tp, 1.0), (ap, -PELVIS_BACK - R_PELVIS + S_TRUNK)),
-        offset(j["waist"], (ap, -CHEST_BACK - R_WAIST + S_TRUNK)),
-        offset(j["back"], (al, -CHEST_BACK - R_BACK + S_TRUNK)),
-        offset(j["shoulder"], (tc, -1.5), (ac, -CHEST_BACK - R_CHEST + S_TRUNK)),
+        offset(j["hip"], (tp, 1.0), (ap, S_TRUNK - behind[0])),
+        offset(j["waist"], (ap, S_TRUNK - behind[1])),
+        offset(j["back"], (al, S_TRUNK - behind[2])),
+        offset(j["shoulder"], (tc, -1.5), (ac, S_TRUNK - behind[3])),
     )
     return Core(trunk, closed=False), Core((j["head"],), closed=False)
 

@@ -140,6 +140,7 @@ def between(a: Skeleton, b: Skeleton, t: float, *, angles: bool = False) -> Skel
         pelvis=_lerp_angle(pa.pelvis, pb.pelvis, t),
         spine=_lerp(pa.spine, pb.spine, t),
         neck=_lerp(pa.neck, pb.neck, t),
+        straight_back=pa.straight_back and pb.straight_back,
         **limbs,
     )
     try:

@@ -48,7 +48,6 @@ from .draw import INK_W, Circle, Commands, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
-    FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
     SLIDER_TOP,
@@ -155,10 +154,11 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 
 # The soft ball squeezed between the knees, bigger than a head, drawn where it is: behind
 # the working leg, in front of the other, bulging out round the knees on both sides
-# (blind review: drawn over the working knee, a striped disc read as a knee brace). Its
-# centre a little back from the knees' centres, where no arm hides it, and a little up
-# the thighs: between them, just above the knees.
-BALL_R = 8.8
+# (blind reviews: drawn over the working knee, a striped disc read as a knee brace; at
+# radius 8.8, showing only a little round the knee, "a knee pad", "mostly hidden behind
+# the dark leg"). Its centre a little back from the knees' centres, where no arm hides
+# it, and a little up the thighs: between them, just above the knees.
+BALL_R = 10.5
 BALL_AHEAD = -1.0
 BALL_UP = 1.8
 BALL_LAYER = 55
@@ -282,8 +282,11 @@ INSET_SIZE = (43.0, 38.0)
 INSET_ZOOM = 1.8
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
-INSET_SHIN_STUB = 6.5  # how much of the shin shows above the ankle, before magnifying
-INSET_SHIN_HALF = 2.6  # half its width
+# How much of the shin shows above the ankle, before magnifying, and half its width: a
+# slim ankle, so the foot reads as a bare foot (blind reviews: a wide stub of shin over
+# the foot read as "a boot").
+INSET_SHIN_STUB = 5.5
+INSET_SHIN_HALF = 2.0
 INSET_BALL = 0.72  # the ball of the foot, from the heel, as a share of the foot's length
 
 
@@ -364,14 +367,16 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
     outline = [
         foot(0.3, 0.0),  # the sole, from under the heel ...
         *front,  # ... to the toes, and back over them
-        foot(7.5, 4.4),  # the instep rising
-        leg(1.5, half + 0.6),  # the front of the ankle and the short shin
+        foot(7.5, 4.0),  # the instep rising
+        leg(1.2, half + 0.5),  # the front of the ankle and the short shin
         leg(stub, half),
         leg(stub, -half),
-        leg(0.5, -half - 0.2),  # the back of the ankle, down to the rounded heel
-        foot(-0.7, 3.0),
-        foot(-0.9, 1.2),
-        foot(-0.4, 0.4),
+        # The back of the ankle straight down into the rounded heel, with no notch
+        # between them (a notch there read as a boot's heel).
+        leg(1.8, -half),
+        foot(-0.5, 2.6),
+        foot(-0.8, 1.2),
+        foot(-0.3, 0.3),
     ]
     return foot_inset(
         (left, bottom, x1, y1),
@@ -455,22 +460,20 @@ def _supine_iso() -> Scene:
     sk = solve(pose)
     j = sk.joints
     heel, ankle = j["near_heel"], j["near_ankle"]
-    # The effort, with nothing moving: two solid block arrows of the same size, as forces
-    # into the floor, from the floor line right under the back of the heel: "down", and
-    # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
+    # The effort, with nothing moving: one solid block arrow, as a force into the floor,
+    # from the floor line right under the back of the heel, slanting down and back
+    # towards the buttock: "dig down and pull back" in one push. The pause sign sits
     # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
     # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
     # under the knee was small and read as "bend the knee more"; white arrows on the dark
-    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
-    # apart from the heel, with the pause sign over the knee, still read as "slide"; the
-    # down arrow alone read as "press down", the pull missing. With these two, reviewers
-    # mostly read "dig and pull, hold still", some still "slide".)
-    corner = (heel[0] - HEEL_FORCE_BACK, -INK_W / 2)
-    down = (corner[0] + FORCE_SHAFT, corner[1])
-    back = (corner[0], corner[1] - FORCE_HEAD[0])  # its head's edge along the floor line
+    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; two
+    # block arrows under the heel, one down and one back, still read to some as "slide";
+    # the down arrow alone read as "press down", the pull missing.)
+    slant = math.radians(HEEL_FORCE_ANGLE)
+    # Its tail's middle just under the floor line, so the tail's corners stay below it.
+    drop = INK_W / 2 + FORCE_SHAFT * abs(math.cos(slant))
     props = [
-        force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
-        force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
+        force_arrow((heel[0] - HEEL_FORCE_BACK, -drop), HEEL_FORCE_ANGLE, HEEL_FORCE_LENGTH),
         pause_mark((ankle[0] + HEEL_PAUSE[0], ankle[1] + HEEL_PAUSE[1])),
     ]
     return Scene(sk, tuple(props))
@@ -478,10 +481,11 @@ def _supine_iso() -> Scene:
 
 # Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-# The effort arrows' corner: this far behind the heel joint, under the back of the drawn
-# heel; each arrow this long.
+# The effort arrow: its tail this far behind the heel joint, under the back of the drawn
+# heel; this long; its direction (down, and back towards the buttock a little more).
 HEEL_FORCE_BACK = 1.0
-HEEL_FORCE_LENGTH = 12.0
+HEEL_FORCE_LENGTH = 14.0
+HEEL_FORCE_ANGLE = -140.0
 # The pause sign's centre from the working ankle: in front of the shin, over the foot.
 HEEL_PAUSE = (9.0, 8.0)
 
@@ -678,7 +682,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
     assert sk.pose is not None
     pose = sk.pose
-    # Both hands clasp the far shin just below the knee, one fist above the other.
+    # Both hands clasp the far shin, one fist above the other.
     j = sk.joints
     near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
     sk = solve(replace(pose, near_arm=Reach(near), far_arm=Reach(far)))
@@ -692,7 +696,11 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     return Scene(sk, tuple(under))
 
 
-SHIN_GRIPS = (5.5, 3.0)  # the near and far fists on the held shin: this far below the knee
+# The near and far fists on the held shin, this far below the knee: halfway down it, so
+# the arm reaches up to it from the shoulder with the elbow bent about 80 degrees (blind
+# reviews: fists just below the knee folded the arm into a zig-zag across the chest,
+# "a tangle" of knee, arms and head).
+SHIN_GRIPS = (12.0, 9.5)
 
 
 def _far_fist(sk: Skeleton, layer: int = LAYER_FAR + 1) -> Shape:
@@ -718,11 +726,13 @@ def _slb_roller(sk: Skeleton) -> list[Shape]:
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_TOP
-    # The hips stay up while the heels slide out: lower, but well off the floor. Slid
-    # out, both legs are nearly straight, the other right behind the working one (blind
-    # reviews: its knee, bent more with its heel a little back, poked up over the dark
-    # one, "the knees are still bent" and "the hips barely clear the floor").
-    hip, heel_x = ((0.0, 21.5), 48.7) if straight else ((0.0, 24.0), 37.0)
+    # The hips stay up while the heels slide out: a little lower, but well off the floor,
+    # with air under the buttock above the arm on the floor. Slid out, both legs are
+    # nearly straight, the other right behind the working one (blind reviews: its knee,
+    # bent more with its heel a little back, poked up over the dark one, "the knees are
+    # still bent"; with the hips lower, "the hips barely clear the floor", "lying with a
+    # foot on a plate").
+    hip, heel_x = ((0.0, 27.0), 47.0) if straight else ((0.0, 28.0), 37.0)
     behind = 0.0 if straight else 4.0  # bent, both legs show
     sk = solve(
         _bridge_pose(
@@ -851,7 +861,7 @@ def _leg_front(sk: Skeleton, y: float) -> float:
 
 def _deadlift(bottom: bool) -> Scene:
     pose = _standing(bottom, 30.0 if bottom else 90.0, knee=36.0)
-    pose = replace(pose, neck=DEADLIFT_NECK)
+    pose = replace(pose, neck=DEADLIFT_NECK, straight_back=True)  # see Pose
     sk = solve(pose)
     sh = sk.joints["shoulder"]
     # Both hands on the handle, arms straight, the bell hanging just in front of the legs
@@ -916,7 +926,10 @@ def _nordic(lower: bool) -> Scene:
     up = 90.0 - tilt
     hip = along(knee, up, THIGH)
     leg = Reach(ankle, sole)
-    pose = Pose(hip=hip, pelvis=up, near_leg=leg, far_leg=leg)
+    # The back drawn straight: with the buttock standing out as usual, the back's outline
+    # bent about 11 degrees at the hips, and blind reviewers saw the lowering "bent at
+    # the hips" although the skeleton is straight.
+    pose = Pose(hip=hip, pelvis=up, straight_back=True, near_leg=leg, far_leg=leg)
     sh = solve(pose).joints["shoulder"]
     if lower:
         # Hands in front of the chest, elbows bent, the forearms pointing down at the
