@@ -48,6 +48,7 @@ from .draw import INK_W, Circle, Commands, Shape, box_of
 from .props import (
     CUSHION_H,
     FLAT_BAND_R,
+    FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
     SLIDER_TOP,
@@ -274,12 +275,13 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 # roll"). World units: the box's top right corner, its size, and how much it magnifies.
 INSET_CORNER = (-22.0, 81.0)
 # Big: at 5 cm the main drawing's true-scale roll is small, and the set-up shows mainly
-# here (blind reviews: the two set-ups "are twins; only a tiny inset tells them apart").
-# The corner above the fold is free, so the body keeps its size (and the figure stays
-# close up). Its window (INSET_SIZE / INSET_ZOOM) takes in the whole foot and the whole
-# dome.
+# here (blind reviews: the two set-ups "are twins; only a tiny inset tells them apart";
+# still "tiny", "about 1.5 cm printed"). The corner above the fold is free, so the body
+# keeps its size (and the figure stays close up); a wider box would reach the hips or
+# widen the figure, so the foot is magnified as far as the box allows: its window
+# (INSET_SIZE / INSET_ZOOM) just takes in the whole foot and the whole dome.
 INSET_SIZE = (43.0, 38.0)
-INSET_ZOOM = 1.8
+INSET_ZOOM = 1.9
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 # How much of the shin shows above the ankle, before magnifying, and half its width: a
@@ -460,20 +462,24 @@ def _supine_iso() -> Scene:
     sk = solve(pose)
     j = sk.joints
     heel, ankle = j["near_heel"], j["near_ankle"]
-    # The effort, with nothing moving: one solid block arrow, as a force into the floor,
-    # from the floor line right under the back of the heel, slanting down and back
-    # towards the buttock: "dig down and pull back" in one push. The pause sign sits
+    # The effort, with nothing moving: two solid block arrows of the same size, as forces
+    # into the floor, from the floor line right under the back of the heel: "down", and
+    # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
     # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
     # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
     # under the knee was small and read as "bend the knee more"; white arrows on the dark
-    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; two
-    # block arrows under the heel, one down and one back, still read to some as "slide";
-    # the down arrow alone read as "press down", the pull missing.)
-    slant = math.radians(HEEL_FORCE_ANGLE)
-    # Its tail's middle just under the floor line, so the tail's corners stay below it.
-    drop = INK_W / 2 + FORCE_SHAFT * abs(math.cos(slant))
+    # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
+    # apart from the heel, with the pause sign over the knee, still read as "slide"; the
+    # down arrow alone read as "press down", the pull missing; one arrow slanting down
+    # and back "floats below the floor, away from the heel", its meaning unclear, and a
+    # hooked one read as "swing the heel back". With these two, reviewers mostly read
+    # "dig and pull, hold still", some still "slide".)
+    corner = (heel[0] - HEEL_FORCE_BACK, -INK_W / 2)
+    down = (corner[0] + FORCE_SHAFT, corner[1])
+    back = (corner[0], corner[1] - FORCE_HEAD[0])  # its head's edge along the floor line
     props = [
-        force_arrow((heel[0] - HEEL_FORCE_BACK, -drop), HEEL_FORCE_ANGLE, HEEL_FORCE_LENGTH),
+        force_arrow(down, -90.0, HEEL_FORCE_LENGTH),
+        force_arrow(back, 180.0, HEEL_FORCE_LENGTH),
         pause_mark((ankle[0] + HEEL_PAUSE[0], ankle[1] + HEEL_PAUSE[1])),
     ]
     return Scene(sk, tuple(props))
@@ -481,11 +487,10 @@ def _supine_iso() -> Scene:
 
 # Where the working heel rests: near enough the buttock that the shin stands steep.
 HEEL_DIG_AT = (27.0, 0.0)
-# The effort arrow: its tail this far behind the heel joint, under the back of the drawn
-# heel; this long; its direction (down, and back towards the buttock a little more).
+# The effort arrows' corner: this far behind the heel joint, under the back of the drawn
+# heel; each arrow this long.
 HEEL_FORCE_BACK = 1.0
-HEEL_FORCE_LENGTH = 14.0
-HEEL_FORCE_ANGLE = -140.0
+HEEL_FORCE_LENGTH = 12.0
 # The pause sign's centre from the working ankle: in front of the shin, over the foot.
 HEEL_PAUSE = (9.0, 8.0)
 
@@ -498,8 +503,13 @@ def _prone(hold: bool) -> Scene:
         hip=(0.0, PRONE_HIP_Y),
         pelvis=1.0,
         neck=-26.0,  # chin lifted off the floor, face looking down and forward
-        near_arm=Limb(3.0, 3.0),  # arms resting on the floor along the sides
-        far_arm=Limb(3.0, 3.0),
+        # The forehead resting on the folded arms, as people lie face down (blind reviews:
+        # with the arms along the sides, "the body lying face down is a flat outline and
+        # hard to read"). Seen from the side, the arms reach forward past the head and the
+        # forearms fold back under the face, on the floor: in the drawing's plane the
+        # elbow seems to bend backwards, which is how elbows out to the sides look.
+        near_arm=Limb(PRONE_ARMS[0], PRONE_ARMS[1]),
+        far_arm=Limb(PRONE_ARMS[0] - 1.5, PRONE_ARMS[1] + 1.5),
         near_leg=Limb(2.5, PRONE_NEAR_KNEE, -25.0),
         # At the start the far knee is bent less than the near one, so both shins show,
         # their ankles apart and the band a straight strip between them, as in the hold
@@ -520,6 +530,7 @@ def _prone(hold: bool) -> Scene:
     return Scene(sk, tuple(props))
 
 
+PRONE_ARMS = (166.5, -167.5)  # shoulder and elbow: the elbow and hand on the floor
 # The knees at the start, both about 90 degrees as the steps say: the working one a
 # little more, the other a little less, so both shins show.
 PRONE_NEAR_KNEE = 100.0
