@@ -783,7 +783,8 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
     exercise_id, position
 ):
     # Blind review: in the fold "the feet aren't drawn clearly on or off the roll". A
-    # rounded white box in a corner shows the foot on the half roll magnified.
+    # rounded white box beside the feet, at the bottom left, shows the foot on the half
+    # roll magnified.
     from generator.figures.props import INSET
 
     inset = inset_of(exercise_id, position)
@@ -798,10 +799,13 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
     _, _, vw, vh = view_box(exercise_id)
     assert 0 < x < x + w < vw  # inside the viewBox
     assert 0 < y < y + h < vh
-    assert 0.28 * vw < w < 0.4 * vw  # about a third of the figure's width
-    assert min(x, vw - x - w) < 5  # in a corner
-    assert min(y, vh - y - h) < 5
+    assert 0.38 * vw < w < 0.4 * vw  # two fifths of the figure's width, no more
+    assert x < 5  # at the left edge
     (x0, y1), (x1, y0) = world(exercise_id, x, y), world(exercise_id, x + w, y + h)
+    # Its bottom just above the floor, beside the feet (standing on the floor line it
+    # would be an object in the room), and its top below the hips: beside the legs.
+    assert INK_W_ < y0 < 8
+    assert y1 < pose_joints(exercise_id, position)["hip"][1]
     for (cx, cy), r in body_outline(exercise_id, position):  # clear of the body
         gap = math.hypot(max(x0 - cx, 0, cx - x1), max(y0 - cy, 0, cy - y1)) - r
         assert gap > WORK.width / 2 + 0.5
@@ -998,8 +1002,13 @@ def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     centre = world("supine-iso", disc.get("cx"), disc.get("cy"))
     assert math.dist(centre, ankle) < 3 * PAUSE_R
     assert centre[0] > ankle[0]
-    leg = [(j["near_knee"], ankle), (ankle, heel), (heel, j["near_toe"])]
-    assert all(distance_to_segment(centre, a, b) > PAUSE_R + R_SHIN[1] for a, b in leg)
+    for side in ("near", "far"):  # clear of both legs
+        knee, foot = j[f"{side}_knee"], j[f"{side}_ankle"]
+        leg = [(knee, foot), (foot, j[f"{side}_heel"]), (j[f"{side}_heel"], j[f"{side}_toe"])]
+        assert all(distance_to_segment(centre, a, b) > PAUSE_R + R_SHIN[1] for a, b in leg)
+    # The other leg shows beside the working one, its foot ahead (blind reviews: right
+    # behind it, "hidden", and it was not plain that only one heel works).
+    assert j["far_heel"][0] > heel[0] + 5
 
 
 def test_heel_dig_is_drawn_close_up():

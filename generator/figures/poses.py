@@ -270,18 +270,18 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     return Scene(sk, tuple(props), fixed=(roll,))
 
 
-# The magnified foot on the half roll, in a rounded box in the top left corner, clear of
-# the body (blind review: in the fold "the feet aren't drawn clearly on or off the
-# roll"). World units: the box's top right corner, its size, and how much it magnifies.
-INSET_CORNER = (-22.0, 81.0)
-# Big: at 5 cm the main drawing's true-scale roll is small, and the set-up shows mainly
-# here (blind reviews: the two set-ups "are twins; only a tiny inset tells them apart";
-# still "tiny", "about 1.5 cm printed"). The corner above the fold is free, so the body
-# keeps its size (and the figure stays close up); a wider box would reach the hips or
-# widen the figure, so the foot is magnified as far as the box allows: its window
-# (INSET_SIZE / INSET_ZOOM) just takes in the whole foot and the whole dome.
-INSET_SIZE = (43.0, 38.0)
-INSET_ZOOM = 1.9
+# The magnified foot on the half roll, in a rounded box beside the feet, clear of the
+# body (blind review: in the fold "the feet aren't drawn clearly on or off the roll").
+# World units: the box's top right corner, its size, and how much it magnifies.
+# Bottom left, just above the floor, next to the feet it magnifies, where the legs
+# leaning back leave more room than the hips do at the top: the box is bigger and the
+# figure narrower, so the body is drawn larger too (blind reviews: the two set-ups "are
+# twins; only a tiny inset tells them apart"; in the top left corner, a third of the
+# figure's width, "tiny", "about 1.5 cm printed"). Its window (INSET_SIZE / INSET_ZOOM)
+# just takes in the whole foot and the whole dome.
+INSET_CORNER = (-13.5, 45.5)
+INSET_SIZE = (44.5, 40.5)
+INSET_ZOOM = 1.95
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 # How much of the shin shows above the ankle, before magnifying, and half its width: a
@@ -455,9 +455,10 @@ def _supine_iso() -> Scene:
         near_arm=ARM_ON_FLOOR,
         far_arm=ARM_ON_FLOOR,
         near_leg=Reach(ankle_for_heel(heel, 0.0), 0.0),
-        # The far foot a little ahead, so both legs show and the space behind the near heel,
-        # where the arrows are, stays clear.
-        far_leg=Reach(ankle_for_heel((heel[0] + 3.0, 0.0), 0.0), 0.0),
+        # The far foot ahead, so both legs show (blind reviews: a step nearer, the grey leg
+        # was "hidden exactly behind" the dark one, and it was not plain that one heel
+        # works) and the space behind the near heel, where the arrows are, stays clear.
+        far_leg=Reach(ankle_for_heel((heel[0] + HEEL_DIG_OTHER, 0.0), 0.0), 0.0),
     )
     sk = solve(pose)
     j = sk.joints
@@ -491,8 +492,10 @@ HEEL_DIG_AT = (27.0, 0.0)
 # heel; each arrow this long.
 HEEL_FORCE_BACK = 1.0
 HEEL_FORCE_LENGTH = 12.0
-# The pause sign's centre from the working ankle: in front of the shin, over the foot.
-HEEL_PAUSE = (9.0, 8.0)
+HEEL_DIG_OTHER = 7.0  # how far the other heel rests ahead of the working one
+# The pause sign's centre from the working ankle: in front of the shin, above the other
+# leg's shin, clear of both.
+HEEL_PAUSE = (10.0, 11.0)
 
 
 # --- prone-iso -------------------------------------------------------------------------
