@@ -145,6 +145,28 @@ def test_every_exercise_has_a_page_with_its_steps(client, exercise_id, side):
     assert "<style" not in html
 
 
+def test_exercise_page_names_each_set_up_by_its_stage(client):
+    # The straight-leg bridge's two figures are set-ups for different stages, not two
+    # moments (blind reviews: "the same drawing except where the roller sits; nothing
+    # tells me why"). Each is captioned with its stage and that stage's note, and the
+    # notes stand above the steps, which refer to them ("where the line above says").
+    exercise = catalogue()["straight-leg-bridge"]
+    html = client.get("/exercises/straight-leg-bridge?side=left").get_data(as_text=True)
+    for figure in exercise.figures:
+        (stage,) = figure.stages
+        note = exercise.stage_notes[stage]
+        caption = f'<figcaption class="set-up">Stage {stage}: {note}</figcaption>'
+        assert caption in html
+        assert html.index(f"{figure.position}-left.svg") < html.index(caption)
+        assert html.index(f"<strong>Stage {stage}:</strong> {note}") < html.index('class="steps"')
+    # Moments of one set-up keep their numbers.
+    html = client.get("/exercises/toe-touch?side=left").get_data(as_text=True)
+    assert "<figcaption>1</figcaption>" in html
+    assert "<figcaption>2</figcaption>" in html
+    assert 'class="set-up"' not in html
+    assert "stage-notes" not in html
+
+
 @pytest.mark.parametrize(
     ("url", "status"),
     [

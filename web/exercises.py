@@ -32,6 +32,15 @@ def _exercise_page(exercise_id: str, language: str) -> Response:
     if side not in SIDES:
         abort(400, description=_("The side must be left or right."))
     title = " ".join(figure.alt for figure in exercise.figures)
+    # Figures that belong to different stages are set-ups, not moments (the roller under
+    # the knee at stage 2, under the ankle at stage 3): each is named by its stage and
+    # that stage's note, which a handout prints beside the one it shows.
+    staged = len({figure.stages for figure in exercise.figures}) > 1
+    set_ups = {
+        figure.position: next((n, exercise.stage_notes[n]) for n in figure.stages)
+        for figure in exercise.figures
+        if staged and any(n in exercise.stage_notes for n in figure.stages)
+    }
     moving = Markup(moving_svg(exercise_id, side, title)) if exercise_id in MOTIONS else None
     html = render_template(
         "exercise.html",
@@ -40,6 +49,7 @@ def _exercise_page(exercise_id: str, language: str) -> Response:
         page_lang=language,
         moving=moving,
         slow_seconds=slow_seconds(exercise_id),
+        set_ups=set_ups,
     )
     response = Response(html)
     response.cache_control.public = True
