@@ -882,20 +882,23 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
 
 @pytest.mark.parametrize("position", ["band-leg-up", "raise-other"])
 def test_aslr_band_leg_is_straight_and_high(position):
+    # High, but a gentle stretch for a strained hamstring, not near upright (blind
+    # reviews: at about 80 degrees, "pulled to vertical, more than a gentle stretch").
     j = pose_joints("aslr-band", position)
     flex = pose_flexion("aslr-band", position)
-    assert 60 < angle_from_floor(j["hip"], j["near_ankle"]) < 85
+    assert 60 < angle_from_floor(j["hip"], j["near_ankle"]) < 72
     assert abs(flex["near_knee"]) < 5
 
 
 def test_aslr_band_other_leg_starts_on_the_floor_then_rises_well_below_the_banded_one():
     # Blind review: the lifting leg nearly as high as the banded one went against "only
-    # as high as you can control it". About 40 degrees, the banded leg near upright.
+    # as high as you can control it". About 40 degrees, well below the banded one.
     down = pose_joints("aslr-band", "band-leg-up")
     up = pose_joints("aslr-band", "raise-other")
     assert angle_from_floor(down["hip"], down["far_ankle"]) < 10
     assert 35 <= angle_from_floor(up["hip"], up["far_ankle"]) <= 45
-    assert 75 <= angle_from_floor(up["hip"], up["near_ankle"]) <= 90
+    banded, free = (angle_from_floor(up["hip"], up[f"{s}_ankle"]) for s in ("near", "far"))
+    assert banded > free + 20
     assert up["far_ankle"][0] > up["hip"][0]  # rising on the feet's side, not past upright
     assert abs(pose_flexion("aslr-band", "raise-other")["far_knee"]) < 5
 

@@ -119,6 +119,11 @@ def _slope(y0: float, y1: float, length: float) -> float:
 
 
 ASLR_OTHER = 40.0  # how far the free leg rises from the floor (hip to ankle), degrees
+# How far the band holds the injured leg up (hip flexion): high, but where a strained
+# hamstring feels "a gentle stretch", not near upright (blind reviews: at about 80
+# degrees from the floor, "the dark leg is pulled to vertical, which looks more than a
+# gentle stretch").
+ASLR_BAND = 68.0
 
 
 def _aslr(other_up: bool) -> Scene:
@@ -127,7 +132,7 @@ def _aslr(other_up: bool) -> Scene:
         hip=hip,
         pelvis=SUPINE,
         neck=SUPINE_NECK,
-        near_leg=Limb(80.0, 0.0, 5.0),
+        near_leg=Limb(ASLR_BAND, 0.0, 5.0),
         # The free leg rises only about 40 degrees from the floor, plainly lower than the
         # banded one (blind review: nearly as high, it went against "only as high as you
         # can control it").
