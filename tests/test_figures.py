@@ -1323,12 +1323,8 @@ def test_nordic_lowers_the_body_forward_in_one_straight_line():
         assert ("Q" in ink.get("d")) is curved
 
 
-STRAIGHT_BACKS = [
-    ("nordic", "kneel"),
-    ("nordic", "lower"),
-    ("reverse-deadlift", "top"),
-    ("reverse-deadlift", "bottom"),
-]
+# Every figure of the exercises whose back is held straight as the body tips.
+STRAIGHT_BACKS = [(e, p) for e in ("nordic", "reverse-deadlift") for p in POSITIONS[e]]
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), STRAIGHT_BACKS)
