@@ -32,12 +32,18 @@ def plan(seed: int) -> list[tuple[str, str, str]]:
 
 
 def exercise_list(language: str = "en") -> str:
-    """The exercises a reviewer matches the figures to: names, equipment and steps, in
-    the catalogue's order (not the figures')."""
+    """The exercises a reviewer matches the figures to: names, equipment, the stage
+    notes and steps, in the catalogue's order (not the figures'). A handout prints its
+    stage's note above the steps, and the exercise page lists them all: without them a
+    step such as "where the line above says" points at nothing, and two set-ups look like
+    duplicates."""
     blocks = []
     for exercise in catalogue(language).values():
+        notes = "".join(f"Stage {n}: {note}\n" for n, note in sorted(exercise.stage_notes.items()))
         steps = "\n".join(f"{i}. {step}" for i, step in enumerate(exercise.steps, 1))
-        blocks.append(f"## {exercise.name}\nYou need: {exercise.equipment}\nSteps:\n{steps}\n")
+        blocks.append(
+            f"## {exercise.name}\nYou need: {exercise.equipment}\n{notes}Steps:\n{steps}\n"
+        )
     return "\n".join(blocks)
 
 

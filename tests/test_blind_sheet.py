@@ -48,6 +48,11 @@ def test_the_exercise_list_has_every_exercise_with_its_steps_in_the_catalogue_or
     assert names == [exercise.name for exercise in exercises]
     for exercise in exercises:
         assert f"You need: {exercise.equipment}" in text
+        # The stage notes, above the steps as on a handout: a step that says "where the
+        # line above says" needs them, and they tell two set-ups apart.
+        block = text.split(f"## {exercise.name}\n")[1].split("\n## ")[0]
+        for n, note in exercise.stage_notes.items():
+            assert block.index(f"Stage {n}: {note}") < block.index("Steps:")
         for i, step in enumerate(exercise.steps, 1):
             assert f"{i}. {step}" in text
 
