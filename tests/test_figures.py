@@ -1672,3 +1672,38 @@ def test_pole_hands_behind_the_neck_and_at_the_low_back_within_reach(position):
     assert height(j["far_hand"]) > height(j["shoulder"])  # above the shoulder
     assert height(j["far_hand"]) < height(j["head"])  # below the head: behind the neck
     assert height(j["near_hand"]) < height(j["waist"])  # at the low back
+
+
+# Figures whose working (near, dark) leg is straight or nearly so.
+STRAIGHT_WORKING_LEGS = [f for f in FIGURES if pose_flexion(*f)["near_knee"] < 10]
+
+
+def test_straight_working_legs_include_the_straight_leg_bridge():
+    assert ("straight-leg-bridge", "knee") in STRAIGHT_WORKING_LEGS
+    assert ("straight-leg-bridge", "ankle") in STRAIGHT_WORKING_LEGS
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), STRAIGHT_WORKING_LEGS)
+def test_a_straight_working_leg_shows_its_knee(exercise_id, position):
+    # Blind reviews: the straight-leg bridge's leg was "one straight shape with no knee
+    # shown, so you can't tell the roller is under the knee". The drawn leg's outline
+    # stands out at the kneecap, in front of the knee, and dips in at its back.
+    from generator.figures.body import S_LIMB
+
+    j = pose_joints(exercise_id, position)
+    hip, knee, ankle, toe = j["hip"], j["near_knee"], j["near_ankle"], j["near_toe"]
+    leg = work_leg(drawn(parse(figure_svg(exercise_id, position, "left", ALT))))
+    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(leg)]
+    # The front: across the leg (hip to ankle), on the side the toes point to.
+    d = math.dist(hip, ankle)
+    normal = ((hip[1] - ankle[1]) / d, (ankle[0] - hip[0]) / d)
+    if (toe[0] - ankle[0]) * normal[0] + (toe[1] - ankle[1]) * normal[1] < 0:
+        normal = (-normal[0], -normal[1])
+    ahead = [
+        (p[0] - knee[0]) * normal[0] + (p[1] - knee[1]) * normal[1]
+        for p in points
+        if math.dist(p, knee) < R_THIGH[1] + 3
+    ]
+    core = R_THIGH[1] - S_LIMB  # the outline's core (the pen adds S_LIMB all round)
+    assert max(ahead) > core + 1.2  # the kneecap
+    assert -(core - 0.5) < min(ahead) < 0  # the back of the knee, dipped in
