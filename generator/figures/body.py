@@ -358,13 +358,14 @@ ARM_FILL_EXTRA = (WORK.width - BODY.width) / 2
 
 DIAG = math.sqrt(0.5)
 
-# A straight leg's knee shows: the kneecap stands out in front and the back of the knee
-# dips in (blind reviews: on the straight-leg bridge's one straight shape "no knee is
-# shown, so you can't tell the roller is under the knee"). Both fade out as the knee
-# bends (by KNEE_MARK_FADE degrees the bent knee's own corner shows it), so a moving
-# figure changes smoothly. World units, beyond the thigh's knee-end radius.
-KNEECAP = 2.0
-KNEE_HOLLOW = 1.0
+# A straight leg's knee shows: the kneecap stands out a little in front (blind reviews:
+# on the straight-leg bridge's one straight shape "no knee is shown, so you can't tell
+# the roller is under the knee"). Only in front: with the back of the knee dipped in as
+# well (1.0) and a bigger kneecap (2.0), the straight leg read as "kinked at the knee",
+# against "keep the working leg straight". It fades out as the knee bends (by
+# KNEE_MARK_FADE degrees the bent knee's own corner shows it), so a moving figure
+# changes smoothly. World units, beyond the thigh's knee-end radius.
+KNEECAP = 1.5
 KNEE_MARK_FADE = 40.0
 
 
@@ -406,9 +407,7 @@ def _leg_core(sk: Skeleton, side: str, s: float = S_LIMB) -> Core:
         front, back = 1.0, -1.0 / cos_half
     else:
         front, back = 1.0 / cos_half, -1.0
-    straight = max(0.0, 1.0 - abs(sk.flexion[f"{side}_knee"]) / KNEE_MARK_FADE)
-    front += KNEECAP * straight / r_knee
-    back += KNEE_HOLLOW * straight / r_knee
+    front += KNEECAP * max(0.0, 1.0 - abs(sk.flexion[f"{side}_knee"]) / KNEE_MARK_FADE) / r_knee
     return Core(
         (
             # The round top of the thigh, seen over the pelvis.

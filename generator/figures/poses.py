@@ -616,7 +616,9 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     stool_x0, stool_h = 38.0, STOOL_H
     heel = (stool_x0 + 3.0, stool_h)
     sole = 72.0  # heels on the stool, toes up
-    hip = (0.0, 17.0 if lower else 25.0)
+    # Lowering: caught partway down, the buttock still well off the floor (blind
+    # reviews: with the hips nearly down, "the lowering isn't shown").
+    hip = (0.0, 20.0 if lower else 25.0)
     pelvis = _bridge_pelvis(hip)
     far_leg: Limb | Reach = (
         # The free leg lifted high and straight, so the bridge is plainly on one leg.
@@ -631,9 +633,11 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
     props = [stool]
     if lower:
-        # Left of the lifted leg, clear of it, over the hips that lower.
-        start, end = (hip[0] - 10.0, hip[1] + 20.0), (hip[0] - 10.0, hip[1] + 9.5)
-        props += [arrow(start, end), stopwatch((start[0] - 6.0, start[1] - 1.0))]
+        # Over the hips that lower, on the head's side, away from the lifted leg, with
+        # the stopwatch above it (blind reviews: right beside the lifted thigh, the
+        # arrow and stopwatch read as "lower the raised leg slowly").
+        start, end = (hip[0] - 16.0, hip[1] + 16.0), (hip[0] - 16.0, hip[1] + 6.0)
+        props += [arrow(start, end), stopwatch((start[0], start[1] + 7.0))]
     return Scene(sk, tuple(props), fixed=(stool,))
 
 
