@@ -61,6 +61,9 @@ class Figure:
     position: str
     alt: str
     stages: tuple[int, ...] = (1, 2, 3)
+    # Words printed under the figure, after its number, where two set-ups of one
+    # exercise look alike at print size (the toe touch: "Toes raised", "Heels raised").
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,9 +164,10 @@ def _exercise(entry: Any, index: int) -> Exercise:
     figures = []
     for number, figure in enumerate(entry["figures"]):
         spot = f"{where}.figures[{number}]"
-        _table(figure, spot, {"position": str, "alt": str}, {"stages": list})
+        _table(figure, spot, {"position": str, "alt": str}, {"stages": list, "caption": str})
         figures.append(Figure(figure["position"], _fill(figure["alt"], spot, **names),
-                              tuple(figure.get("stages", (1, 2, 3)))))  # fmt: skip
+                              tuple(figure.get("stages", (1, 2, 3))),
+                              figure.get("caption", "")))  # fmt: skip
     positions = tuple(figure.position for figure in figures)
     if positions != POSITIONS.get(entry["id"]):
         raise DataError(

@@ -1581,6 +1581,24 @@ def test_the_marks_are_only_holds_and_slow_moves_and_the_handout_names_them(clie
     assert "Hold still</figcaption>" not in html or ("supine-iso" in html or "prone-iso" in html)
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_toe_touch_set_ups_are_captioned_on_the_handout(client, language):
+    # Blind reviews: at print size the two toe touch figures differ only in the small
+    # close-up of the foot ("add a caption such as 'Toes up' and 'Heels up'"). The
+    # handout prints each figure's number and its set-up, in the dose note's words.
+    from generator.catalogue import catalogue
+    from tests.conftest import STAGE_2_LARGEST
+
+    exercise = catalogue(language)["toe-touch"]
+    data = {**STAGE_2_LARGEST, "lang": language}
+    html = client.post("/program", data=data, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert 'id="exercise-toe-touch"' in html
+    for number, figure in enumerate(exercise.figures, 1):
+        assert figure.caption
+        assert figure.caption.lower() in exercise.dose.note.lower()
+        assert f"<figcaption>{number} {figure.caption}</figcaption>" in html
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_no_figure_draws_a_pale_ghost(exercise_id, position):
     # The toe touch's pale ghost of the standing start made its figures tall, so the

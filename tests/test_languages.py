@@ -82,6 +82,10 @@ def test_a_translated_catalogue_is_the_same_program_in_other_words(language):
             "order": exercise.dose.order,
         })  # fmt: skip
         assert [f.position for f in exercise.figures] == [f.position for f in base.figures]
+        # The same figures captioned, in the other language.
+        captions = [(bool(f.caption), f.caption) for f in exercise.figures]
+        assert [c for c, _ in captions] == [bool(f.caption) for f in base.figures]
+        assert not {text for _, text in captions if text} & {f.caption for f in base.figures}
         assert (exercise.kind, exercise.code, exercise.pain_limit) == (
             base.kind,
             base.code,

@@ -160,9 +160,14 @@ def test_exercise_page_names_each_set_up_by_its_stage(client):
         assert html.index(f"{figure.position}-left.svg") < html.index(caption)
         assert html.index(f"<strong>Stage {stage}:</strong> {note}") < html.index('class="steps"')
     # Moments of one set-up keep their numbers.
-    html = client.get("/exercises/toe-touch?side=left").get_data(as_text=True)
+    html = client.get("/exercises/hip-hinge?side=left").get_data(as_text=True)
     assert "<figcaption>1</figcaption>" in html
     assert "<figcaption>2</figcaption>" in html
+    assert 'class="set-up"' not in html
+    # Set-ups done in every session (not stages) keep their numbers and their captions.
+    html = client.get("/exercises/toe-touch?side=left").get_data(as_text=True)
+    assert "<figcaption>1 Toes raised</figcaption>" in html
+    assert "<figcaption>2 Heels raised</figcaption>" in html
     assert 'class="set-up"' not in html
     assert "stage-notes" not in html
 
