@@ -1215,6 +1215,17 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
 
 
 @pytest.mark.parametrize("position", ["bridge", "straight"])
+def test_sliders_figures_both_show_the_slow_slide_with_the_stopwatch(position):
+    # Both figures carry the slide's arrow, and the slide takes a slow count: the start
+    # too carries the stopwatch (blind reviews: without it, the start "may look like it
+    # should be done faster").
+    assert MARKS[("ecc-sliders", position)] == "slow"
+    elements = drawn(parse(figure_svg("ecc-sliders", position, "left", ALT)))
+    faces = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == "#ffffff"]
+    assert [float(el.get("r")) for el in faces] == [WATCH_R]
+
+
+@pytest.mark.parametrize("position", ["bridge", "straight"])
 def test_sliders_arrow_points_one_way_out_away_from_the_body(position):
     # Blind review: a two-way arrow at the start suggested sliding the heels out and
     # back in with the hips up; the steps lower the hips first, then draw the heels in.
