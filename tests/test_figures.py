@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator.figures import (
     MARKS,
+    OWN_FRAMES,
     POSITIONS,
     body_outline,
     figure_svg,
@@ -47,7 +48,7 @@ ALT = "A person lies on their back, lifting one leg."
 
 EXPECTED_POSITIONS = {
     "aslr-band": ("band-leg-up", "raise-other"),
-    "toe-touch": ("toes-raised", "heels-raised"),
+    "toe-touch": ("toes-raised", "reach-down", "heels-raised"),
     "foam-roll": ("roll",),
     "supine-iso": ("hold",),
     "prone-iso": ("start", "hold"),
@@ -357,7 +358,14 @@ def test_right_side_is_the_left_drawing_flipped_about_the_viewbox_centre(exercis
 def test_viewbox_is_shared_by_the_positions_of_an_exercise_and_holds_the_body(
     exercise_id, position
 ):
-    x, y, w, h = view_box(exercise_id)
+    # Except for the toe touch, whose standing figures would draw the fold a third
+    # smaller: each of its figures is fitted to its own position.
+    if exercise_id in OWN_FRAMES:
+        with pytest.raises(ValueError, match="name its position"):
+            view_box(exercise_id)
+    else:
+        assert view_box(exercise_id, position) == view_box(exercise_id)
+    x, y, w, h = view_box(exercise_id, position)
     assert w / h == pytest.approx(4 / 3, rel=0.01)
     for (cx, cy), r in body_outline(exercise_id, position):
         assert x <= cx - r
@@ -500,8 +508,11 @@ def test_standing_feet_are_flat_on_the_floor(exercise_id, position):
         assert j[f"{side}_toe"][1] == pytest.approx(0, abs=0.3)
 
 
-def test_toe_touch_has_toes_then_heels_raised_on_the_half_roll():
-    toes = pose_joints("toe-touch", "toes-raised")
+@pytest.mark.parametrize("position", ["toes-raised", "reach-down"])
+def test_toe_touch_has_toes_then_heels_raised_on_the_half_roll(position):
+    # Standing tall with the toes up, reaching down still so, then standing tall with
+    # the heels up for the next reps (steps 1, 3 and 5).
+    toes = pose_joints("toe-touch", position)
     heels = pose_joints("toe-touch", "heels-raised")
     assert toes["near_heel"][1] == pytest.approx(0, abs=0.01)
     assert toes["near_toe"][1] > 3
@@ -509,10 +520,9 @@ def test_toe_touch_has_toes_then_heels_raised_on_the_half_roll():
     assert heels["near_heel"][1] > 3
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
-    j = pose_joints("toe-touch", position)
-    flex = pose_flexion("toe-touch", position)
+def test_toe_touch_bends_forward_with_hands_at_the_toes():
+    j = pose_joints("toe-touch", "reach-down")
+    flex = pose_flexion("toe-touch", "reach-down")
     assert math.dist(j["near_hand"], j["near_toe"]) < 8
     assert j["shoulder"][1] < j["hip"][1]
     assert flex["near_hip"] > 90
@@ -524,22 +534,47 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes(position):
     assert 12 < flex["near_knee"] < 25
 
 
+@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+def test_toe_touch_set_ups_stand_tall_on_the_roll_squeezing_the_ball(position):
+    # Blind reviews of the folds alone: "the set-up shows only in the close-up", "nothing
+    # shows the squeeze". The first and last figures show the set-ups standing tall
+    # (steps 1, 2 and 5): trunk upright over the feet, knees nearly straight, hands by
+    # the thighs, clear of the ball between the knees.
+    j = pose_joints("toe-touch", position)
+    flex = pose_flexion("toe-touch", position)
+    assert 80 < direction(j["hip"], j["shoulder"]) < 100
+    assert j["head"][1] > 85
+    for knee in ("near_knee", "far_knee"):
+        assert 0 <= flex[knee] < 12
+    heel, toe = j["near_heel"], j["near_toe"]
+    assert min(heel[0], toe[0]) - 3 < j["hip"][0] < max(heel[0], toe[0])  # over the feet
+    for hand in ("near_hand", "far_hand"):
+        assert j["near_knee"][1] + 10 < j[hand][1] < j["hip"][1] + 5
+
+
+def inset_zoom(position: str) -> float:
+    from generator.figures.poses import FOLD_INSET, STAND_INSET
+
+    return (FOLD_INSET if position == "reach-down" else STAND_INSET).zoom
+
+
 def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_the_floor():
     # Blind reviews: a stiff foot tipped from the heel on the dome to the tip of the toes
     # read as a boot or a high heel. With the heel up, the magnified foot bends at the
     # ball: the sole from the heel pad on the dome down to the ball on the floor, the
     # toes flat along the floor in front of it.
-    from generator.figures.poses import INSET_BALL, INSET_ZOOM
+    from generator.figures.poses import INSET_BALL
 
+    zoom = inset_zoom("heels-raised")
     _, dome, foot = inset_of("toe-touch", "heels-raised")
-    rim = [world("toe-touch", *pair.split(",")) for pair in coordinates(dome)]
+    rim = [world("toe-touch", *pair.split(","), "heels-raised") for pair in coordinates(dome)]
     floor = min(y for _, y in rim)
     pen = float(foot.get("stroke-width")) / 2
-    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    outline = [world("toe-touch", *pair.split(","), "heels-raised") for pair in coordinates(foot)]
     # (the tip of the toes rounded up a hair, 0.2 units before magnifying)
-    on_floor = sorted(x for x, y in outline if abs(y - pen - floor) < 0.2 * INSET_ZOOM + 0.2)
+    on_floor = sorted(x for x, y in outline if abs(y - pen - floor) < 0.2 * zoom + 0.2)
     assert len(on_floor) >= 2
-    toe_len = (1 - INSET_BALL) * FOOT * INSET_ZOOM
+    toe_len = (1 - INSET_BALL) * FOOT * zoom
     assert on_floor[-1] - on_floor[0] > 0.8 * toe_len  # a stretch of foot flat on it
     heel = outline[0]
     assert heel[1] > floor + 6  # the heel well up, on the dome
@@ -567,7 +602,9 @@ def toe_touch_roll(position: str) -> tuple[float, float]:
     a path from (x + r, 0) over the top to (x - r, 0)."""
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     _, main, _ = roll_end(elements)
-    points = [world("toe-touch", *pair) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)]
+    points = [
+        world("toe-touch", *pair, position) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)
+    ]
     (x1, y1), (x0, y0) = sorted([points[0], points[-1]], reverse=True)
     assert y0 == pytest.approx(0, abs=0.1)
     assert y1 == pytest.approx(0, abs=0.1)
@@ -575,7 +612,8 @@ def toe_touch_roll(position: str) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize(
-    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))]
+    ("position", "along_foot"),
+    [("toes-raised", (0.6, 1.0)), ("reach-down", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))],
 )
 def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position, along_foot):
     # Blind review: the two set-ups differed only by where the roll was. The foot rests
@@ -588,7 +626,7 @@ def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position,
     assert distance_to_line((cx, 0.0), heel, toe) == pytest.approx(r, abs=0.3)  # on it
     # The tilt shows: the forefoot well up; the heel up by about the dome's height (on a
     # true-scale roll it can rise no higher with the toes on the floor).
-    assert angle_from_floor(heel, toe) > (30 if position == "toes-raised" else 22)
+    assert angle_from_floor(heel, toe) > (22 if position == "heels-raised" else 30)
     # A true-scale half roll (about 15 cm across under a 25 cm foot), not a big one:
     # drawn with a radius of 9 or more, no foot with one end on the floor could rest on
     # its top, and the feet sat beside it in the main drawing (blind review). The foot
@@ -596,7 +634,7 @@ def test_toe_touch_half_roll_is_under_the_forefoot_then_under_the_heel(position,
     assert 4.5 <= r <= 6.0
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+@pytest.mark.parametrize("position", ["toes-raised", "reach-down", "heels-raised"])
 def test_toe_touch_near_foot_rests_on_the_dome_top_in_the_main_drawing(position):
     # Blind review: "in the main drawing the feet sit on the floor beside the roll, not
     # on it. Only the small inset shows the feet on the roll." The near foot's sole (the
@@ -615,7 +653,7 @@ def test_toe_touch_near_foot_rests_on_the_dome_top_in_the_main_drawing(position)
     assert all(math.dist(along_segment(heel, toe, k / 20), (cx, 0.0)) > r - 0.3 for k in range(21))
     # On the dome's top: within 35 degrees of straight up from its centre.
     assert abs(direction((cx, 0.0), touch) - 90) < 35
-    if position == "toes-raised":
+    if position != "heels-raised":
         assert 0.55 * FOOT < t <= FOOT  # under the forefoot
         assert heel[1] == pytest.approx(0, abs=0.05)  # the heel on the floor ...
         assert heel[0] < cx - r  # ... in front of the dome, not under it
@@ -631,7 +669,24 @@ def test_toe_touch_near_foot_rests_on_the_dome_top_in_the_main_drawing(position)
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(position):
+def test_toe_touch_standing_shows_one_foot_on_the_dome_end_of_the_roll(position):
+    # Blind reviews: standing, the figure is drawn small, and the roll's receding length
+    # beside the dark foot read as the grey foot up on the roll, the dark foot flat on
+    # the floor beside it ("contradicts the close-up"). Feet together, the far foot
+    # hidden behind the working one, and only the roll's dome end under it.
+    from generator.figures.props import HALF_ROLL, HALF_ROLL_END
+
+    j = pose_joints("toe-touch", position)
+    for end in ("heel", "toe", "ankle", "knee"):
+        assert math.dist(j[f"far_{end}"], j[f"near_{end}"]) < 0.05
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    assert not [el for el in elements if el.get("fill") == HALF_ROLL.fill]
+    (dome,) = [el for el in elements if el.get("fill") == HALF_ROLL_END.fill]
+    assert elements.index(dome) < elements.index(work_leg(elements))
+
+
+def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder():
+    position = "reach-down"
     # Blind review: behind the far leg, the half roll was half hidden and read as a
     # ball on the floor. It is drawn over the far leg and under the working one (whose
     # foot rests on it), with its length receding behind its dome end.
@@ -652,19 +707,18 @@ def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder(po
     for fill in paints:
         assert luminance(FAR.fill) + 0.1 < luminance(fill) < 0.9
     _, r = toe_touch_roll(position)
-    body = [world("toe-touch", *pair.split(",")) for pair in coordinates(domes[0])]
+    body = [world("toe-touch", *pair.split(","), position) for pair in coordinates(domes[0])]
     _, main, _ = roll_end(elements)  # (the inset's dome is drawn in the same element)
-    end = [world("toe-touch", *pair) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)]
+    end = [
+        world("toe-touch", *pair, position) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)
+    ]
     # A length, not a ball: showing beyond the dome on the side away from the foot (to
-    # the right of the roll under the forefoot, to the left of the one under the heel).
-    if position == "toes-raised":
-        assert max(x for x, _ in body) > max(x for x, _ in end) + r
-    else:
-        assert min(x for x, _ in body) < min(x for x, _ in end) - r
+    # the right of the roll under the forefoot).
+    assert max(x for x, _ in body) > max(x for x, _ in end) + r
     assert min(y for _, y in end) == pytest.approx(0, abs=0.1)  # flat side on the floor
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
+@pytest.mark.parametrize("position", ["toes-raised", "reach-down", "heels-raised"])
 def test_toe_touch_ball_is_big_and_between_the_knees(position):
     # Blind review: a small ball beside the knee was an unreadable blob.
     # Then: a mid-grey ball the knee's size, on the knee, read as a kneecap; a pale ball
@@ -682,7 +736,8 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     assert float(ball.get("stroke-width")) >= INK_W_
     assert luminance(ball.get("stroke")) < 0.1
     assert luminance(ball.get("fill")) > luminance(FAR.fill) + 0.2 > luminance(WORK.fill)
-    centre, r = world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
+    centre = world("toe-touch", ball.get("cx"), ball.get("cy"), position)
+    r = float(ball.get("r"))
     knees = [j["near_knee"], j["far_knee"]]
     assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
     for knee in knees:
@@ -703,7 +758,7 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     assert elements.index(far) < elements.index(ball) < elements.index(work_leg(elements))
     # No lines on it: stripes across it read as a knee brace's straps.
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
-    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(ink)]
+    points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(ink)]
     assert all(math.dist(p, centre) > r for p in points)
 
 
@@ -712,11 +767,10 @@ def unit_vector(a, b):
     return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_folds_with_hips_high_and_back_and_the_head_low(position):
+def test_toe_touch_folds_with_hips_high_and_back_and_the_head_low():
     # Blind review: the folded body read as a knot at 5 cm.
-    j = pose_joints("toe-touch", position)
-    flex = pose_flexion("toe-touch", position)
+    j = pose_joints("toe-touch", "reach-down")
+    flex = pose_flexion("toe-touch", "reach-down")
     assert j["hip"][0] < min(j["near_heel"][0], j["near_toe"][0]) - 5  # hips well back
     # The hips high and the back tipped down from them, the trunk hanging in front of
     # the legs (blind review: a level back over deeply bent knees read as a crouch).
@@ -727,12 +781,11 @@ def test_toe_touch_folds_with_hips_high_and_back_and_the_head_low(position):
     assert flex["near_elbow"] < 40  # arms reaching, nearly straight
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_head_is_clear_of_the_arms_and_knees(position):
+def test_toe_touch_head_is_clear_of_the_arms_and_knees():
     # Blind review: "the head is mostly hidden behind the arm and knee".
     from generator.figures.body import ARM_FILL_EXTRA, BODY, HEAD_R, S_LIMB
 
-    j = pose_joints("toe-touch", position)
+    j = pose_joints("toe-touch", "reach-down")
     head = j["head"]
     arm = S_LIMB + ARM_FILL_EXTRA + BODY.width / 2  # the near arm as drawn, outline too
     for a, b in (("shoulder", "near_elbow"), ("near_elbow", "near_hand")):
@@ -749,9 +802,12 @@ def along_segment(a, b, t):
 
 def test_toe_touch_is_drawn_close_up_so_the_fold_fills_the_figure():
     # Blind review: at the shared scale the folded body was about 1.5 cm tall at 5 cm.
-    _, _, w, h = view_box("toe-touch")
+    # The fold is framed on its own, not at the standing figures' scale.
+    _, _, w, _ = view_box("toe-touch", "reach-down")
     assert w < 0.75 * view_box("hip-hinge")[2]  # drawn at least a third larger
+    assert w < 0.75 * view_box("toe-touch", "toes-raised")[2]
     for position in POSITIONS["toe-touch"]:
+        _, _, _, h = view_box("toe-touch", position)
         top = max(c[1] + r for c, r in body_outline("toe-touch", position))
         assert top > 0.6 * h  # the body is most of the figure's height
 
@@ -796,35 +852,111 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
     assert luminance(INSET.stroke) < 0.1
     assert float(frame.get("stroke-width")) <= 1.3  # a thin frame
     x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
-    _, _, vw, vh = view_box(exercise_id)
+    _, _, vw, vh = view_box(exercise_id, position)
     assert 0 < x < x + w < vw  # inside the viewBox
     assert 0 < y < y + h < vh
-    # Beside the fold, which takes the rest: nothing else widens the figure (an arrow
-    # curving down in front of the head did, and drew everything smaller).
-    assert 0.43 * vw < w < 0.47 * vw
-    assert x < 5  # at the left edge
-    (x0, y1), (x1, y0) = world(exercise_id, x, y), world(exercise_id, x + w, y + h)
-    # Its bottom just above the floor, beside the feet (standing on the floor line it
-    # would be an object in the room), and its top below the hips: beside the legs.
-    assert INK_W_ < y0 < 8
-    assert y1 < pose_joints(exercise_id, position)["hip"][1]
+    (x0, y1), (x1, y0) = (world(exercise_id, *p, position) for p in ((x, y), (x + w, y + h)))
+    j = pose_joints(exercise_id, position)
+    if position == "reach-down":
+        # Its bottom just above the floor, beside the feet (standing on the floor line
+        # it would be an object in the room).
+        assert INK_W_ < y0 < 8
+        # Beside the fold, which takes the rest: nothing else widens the figure (an
+        # arrow curving down in front of the head did, and drew everything smaller).
+        assert 0.43 * vw < w < 0.47 * vw
+        assert x < 5  # at the left edge
+        assert y1 < j["hip"][1]  # its top below the hips: beside the legs
+    else:
+        # Standing, the body is narrow: the close-up takes the room behind the person,
+        # as wide on paper as the fold's, beside the trunk and thighs, above the feet it
+        # shows (a ring round them joins the two: see the next test).
+        assert 0.43 * vw < w < 0.5 * vw
+        assert x1 < min(j["near_heel"][0], j["near_toe"][0], j["hip"][0]) - 10
+        assert j["near_knee"][1] < y0 < y1 < j["head"][1]
     for (cx, cy), r in body_outline(exercise_id, position):  # clear of the body
         gap = math.hypot(max(x0 - cx, 0, cx - x1), max(y0 - cy, 0, cy - y1)) - r
         assert gap > WORK.width / 2 + 0.5
 
 
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_standing_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(
+    exercise_id, position
+):
+    # Blind reviews of the standing set-ups: "in the main drawing the foot is flat, with
+    # the roll beside it ... the box and the body disagree, and nothing links the box to
+    # the foot". A thin ring round the working foot and the roll, and a line from it to
+    # the close-up's nearest corner. Only there: the fold's close-up is beside the feet.
+    from generator.figures.props import INSET
+
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    rings = [
+        el
+        for el in elements
+        if el.tag == f"{SVG_NS}path"
+        and el.get("fill") == "none"
+        and float(el.get("stroke-width")) <= 1.3  # not a pen
+    ]
+    if (exercise_id, position) not in {("toe-touch", "toes-raised"), ("toe-touch", "heels-raised")}:
+        assert not rings
+        return
+    (ring,) = rings
+    assert ring.get("stroke") == INSET.stroke
+    assert float(ring.get("stroke-width")) <= 1.3  # thin, as the close-up's frame
+    ellipse, line = re.findall(r"M[^M]*", ring.get("d"))
+    rim = [
+        world(exercise_id, *pair.split(","), position)
+        for pair in coordinates(ET.Element("p", d=ellipse))
+    ]
+    x0, x1 = min(x for x, _ in rim), max(x for x, _ in rim)
+    y0, y1 = min(y for _, y in rim), max(y for _, y in rim)
+    cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+
+    def inside(p, margin=0.0):
+        return ((p[0] - cx) / (rx - margin)) ** 2 + ((p[1] - cy) / (ry - margin)) ** 2 < 1
+
+    j = pose_joints(exercise_id, position)
+    roll_x, r = toe_touch_roll(position)
+    for p in (j["near_heel"], j["near_toe"], (roll_x - r, 0.0), (roll_x + r, 0.0), (roll_x, r)):
+        assert inside(p, margin=1.0)  # the whole foot and the dome, with room round them
+    assert not inside(j["near_knee"])  # the feet, not the leg
+    _, ball_r = toe_touch_ball(position)
+    assert y1 < toe_touch_ball(position)[0][1] - ball_r  # below the ball, clear of it
+    # The line from the ring's rim to a bottom corner of the close-up's box.
+    frame, _, _ = inset_of(exercise_id, position)
+    fx, fy, fw, fh = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
+    start, end = (
+        world(exercise_id, *pair.split(","), position)
+        for pair in coordinates(ET.Element("p", d=line))
+    )
+    assert ((start[0] - cx) / rx) ** 2 + ((start[1] - cy) / ry) ** 2 == pytest.approx(1, abs=0.05)
+    corners = [world(exercise_id, x, fy + fh, position) for x in (fx, fx + fw)]
+    assert (
+        min(math.dist(end, c) for c in corners) < INSET.width
+    )  # (the rect is drawn inset by half its pen)
+
+
+def toe_touch_ball(position: str) -> tuple[tuple[float, float], float]:
+    """The ball between the knees as drawn: (centre, radius), in world coordinates."""
+    from generator.figures.props import BALL
+
+    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    (ball,) = [el for el in elements if el.get("fill") == BALL.fill]
+    return world("toe-touch", ball.get("cx"), ball.get("cy"), position), float(ball.get("r"))
+
+
 @pytest.mark.parametrize(
-    ("position", "along_foot"), [("toes-raised", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))]
+    ("position", "along_foot"),
+    [("toes-raised", (0.6, 1.0)), ("reach-down", (0.6, 1.0)), ("heels-raised", (-0.05, 0.2))],
 )
 def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(position, along_foot):
     frame, dome, foot = inset_of("toe-touch", position)
     x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
-    (x0, y1), (x1, y0) = world("toe-touch", x, y), world("toe-touch", x + w, y + h)
+    (x0, y1), (x1, y0) = (world("toe-touch", *p, position) for p in ((x, y), (x + w, y + h)))
     # The dome: a whole half roll on the floor, inside the box, its rim points on a circle
     # round a centre on the floor (blind review: cut off by the box's side, the dome
     # under the raised heel read as the heel of a high-heeled shoe).
     rim = [
-        world("toe-touch", *pair.split(","))
+        world("toe-touch", *pair.split(","), position)
         for letter, pairs in re.findall(r"([MLC])([^MLCZ]*)", dome.get("d"))
         for pair in re.findall(r"[\d.]+,[\d.]+", pairs)[2 if letter == "C" else 0 :: 3]
     ]  # the points on the outline (not the curves' control points)
@@ -843,7 +975,7 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     assert luminance(foot.get("stroke")) < 0.1
     pen = float(foot.get("stroke-width")) / 2
     assert pen <= 0.65
-    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    outline = [world("toe-touch", *pair.split(","), position) for pair in coordinates(foot)]
     assert len(outline) >= 10  # heel, sole, toes, instep and a stub of the shin
     assert all(x0 < px - pen and px + pen < x1 for px, _ in outline)  # inside the box
     assert all(y0 < py - pen and py + pen < y1 for _, py in outline)
@@ -870,14 +1002,15 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     t = (t - back) / foot_len
     assert along_foot[0] < t < along_foot[1]
     # ... and the other end of the foot is down on the floor, the tilt plain to see.
-    end = back if position == "toes-raised" else tip
+    end = tip if position == "heels-raised" else back
     down = min(
         (p for p, pu in zip(outline, u, strict=True) if abs(pu - end) < 2.5), key=lambda p: p[1]
     )
-    assert down[1] - pen == pytest.approx(floor, abs=0.4)
+    # (its tip rounded up a hair, 0.2 units before magnifying)
+    assert down[1] - pen == pytest.approx(floor, abs=0.2 * inset_zoom(position) + 0.1)
     # The foot as in the main drawing, on a true-scale roll: the heel rises only about
     # the dome's height.
-    assert angle_from_floor(heel, toe) > (30 if position == "toes-raised" else 22)
+    assert angle_from_floor(heel, toe) > (22 if position == "heels-raised" else 30)
     # Magnified: bigger than the figure's own foot.
     assert foot_len > 1.6 * FOOT
 
@@ -1104,13 +1237,13 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
     (cx, cy), rx, ry = (
-        world(exercise_id, end.get("cx"), end.get("cy")),
+        world(exercise_id, end.get("cx"), end.get("cy"), position),
         *(float(end.get(k)) for k in ("rx", "ry")),
     )
     assert cy == pytest.approx(ry, abs=0.1)  # standing on the floor
     assert 0.4 * ry < rx < 0.8 * ry
     body = elements[elements.index(end) - 1]  # the length, drawn just under the end
-    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(body)]
+    points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(body)]
     assert max(abs(x - cx) for x, _ in points) > ry + rx  # it shows beyond the end
     assert all(y > -0.1 for _, y in points)  # on the floor, not through it
     hubs = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == "#222222"]
@@ -1261,9 +1394,10 @@ def test_sliders_are_flat_discs_on_the_floor_with_the_heels_on_top(position):
     assert abs(j["far_heel"][0] - cx) < rx * 0.7  # the far heel on the one behind it
 
 
-def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:
-    """An SVG point of a canonical figure in world coordinates (y up, floor y = 0)."""
-    left, top, _, _ = view_box(exercise_id)
+def world(exercise_id: str, x: str, y: str, position: str | None = None) -> tuple[float, float]:
+    """An SVG point of a canonical figure in world coordinates (y up, floor y = 0); the
+    figure's ``position`` is needed for the exercises framed one figure at a time."""
+    left, top, _, _ = view_box(exercise_id, position)
     return (float(x) + left, -(float(y) + top))
 
 
@@ -1352,7 +1486,9 @@ def test_straight_backs_are_drawn_straight_from_buttock_to_shoulders(exercise_id
         el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"
     )
     first = trunk.get("d").split("M")[1]  # the trunk's subpath; the head's comes next
-    core = [world(exercise_id, *p.split(",")) for p in re.findall(r"-?[\d.]+,-?[\d.]+", first)]
+    core = [
+        world(exercise_id, *p.split(","), position) for p in re.findall(r"-?[\d.]+,-?[\d.]+", first)
+    ]
     hip, shoulder = j["hip"], j["shoulder"]
     u = unit_vector(hip, shoulder)
     behind = (-u[1], u[0])  # facing +x: behind is to the left of hip -> shoulder
@@ -1553,8 +1689,8 @@ def test_holds_carry_a_pause_sign_slow_moves_a_stopwatch_and_nothing_else_does(
         bars = elements[elements.index(disc) + 1]
         assert bars.get("fill") == "#ffffff"
         assert bars.get("d").count("Z") == 2  # two bars
-        centre = world(exercise_id, disc.get("cx"), disc.get("cy"))
-        corners = [world(exercise_id, *pair.split(",")) for pair in coordinates(bars)]
+        centre = world(exercise_id, disc.get("cx"), disc.get("cy"), position)
+        corners = [world(exercise_id, *pair.split(","), position) for pair in coordinates(bars)]
         assert all(math.dist(p, centre) < PAUSE_R * 0.75 for p in corners)  # on the disc
         xs = sorted(x for x, _ in corners)
         assert xs[3] - xs[0] >= 1.5  # each bar bold, not a hairline
@@ -1578,7 +1714,7 @@ def test_a_holding_hand_is_drawn_as_a_fist_and_a_resting_one_is_not(exercise_id,
         assert fists == []
         return
     (fist,) = fists
-    centre = world(exercise_id, fist.get("cx"), fist.get("cy"))
+    centre = world(exercise_id, fist.get("cx"), fist.get("cy"), position)
     assert math.dist(centre, j["near_hand"]) < 0.1
     assert float(fist.get("r")) == HAND_R
 
@@ -1596,9 +1732,10 @@ def test_the_marks_are_only_holds_and_slow_moves_and_the_handout_names_them(clie
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_toe_touch_set_ups_are_captioned_on_the_handout(client, language):
-    # Blind reviews: at print size the two toe touch figures differ only in the small
+    # Blind reviews: at print size the toe touch's set-ups differ only in the small
     # close-up of the foot ("add a caption such as 'Toes up' and 'Heels up'"). The
-    # handout prints each figure's number and its set-up, in the dose note's words.
+    # handout prints each figure's number and what it shows: the set-ups in the dose
+    # note's words, the reach in the steps' words.
     from generator.catalogue import catalogue
     from tests.conftest import STAGE_2_LARGEST
 
@@ -1606,9 +1743,13 @@ def test_the_toe_touch_set_ups_are_captioned_on_the_handout(client, language):
     data = {**STAGE_2_LARGEST, "lang": language}
     html = client.post("/program", data=data, headers={"HX-Request": "true"}).get_data(as_text=True)
     assert 'id="exercise-toe-touch"' in html
-    for number, figure in enumerate(exercise.figures, 1):
-        assert figure.caption
+    first, reach, last = exercise.figures
+    assert (first.position, reach.position, last.position) == POSITIONS["toe-touch"]
+    for figure in (first, last):
         assert figure.caption.lower() in exercise.dose.note.lower()
+    assert reach.caption
+    assert any(reach.caption.lower() in step.lower() for step in exercise.steps)
+    for number, figure in enumerate(exercise.figures, 1):
         assert f"<figcaption>{number} {figure.caption}</figcaption>" in html
 
 
@@ -1747,7 +1888,7 @@ def test_a_straight_working_leg_shows_its_knee(exercise_id, position):
     j = pose_joints(exercise_id, position)
     hip, knee, ankle, toe = j["hip"], j["near_knee"], j["near_ankle"], j["near_toe"]
     leg = work_leg(drawn(parse(figure_svg(exercise_id, position, "left", ALT))))
-    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(leg)]
+    points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(leg)]
     # The front: across the leg (hip to ankle), on the side the toes point to.
     d = math.dist(hip, ankle)
     normal = ((hip[1] - ankle[1]) / d, (ankle[0] - hip[0]) / d)

@@ -23,7 +23,6 @@ from .poses import (
     Scene,
     _ecc_sl_bridge,
     _straight_leg_bridge,
-    _toe_touch,
 )
 
 FPS = 8  # frames a second while moving: smooth enough, and a page stays under 150 KB
@@ -53,8 +52,8 @@ MOTIONS: dict[str, tuple[Key, ...]] = {
         Key("raise-other", 2.0, 1.0),
     ),
     "toe-touch": (
-        Key(lambda: _toe_touch(toes_up=True, down=False), 2.0, 1.0),
-        Key("toes-raised", 3.0, 1.0),
+        Key("toes-raised", 2.0, 1.0),
+        Key("reach-down", 3.0, 1.0),
     ),
     "prone-iso": (
         Key("start", 1.5, 1.0),

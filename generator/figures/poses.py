@@ -57,6 +57,7 @@ from .props import (
     ball,
     band,
     box,
+    callout,
     cushion,
     dowel,
     flat_band,
@@ -218,19 +219,32 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     r = TOE_TOUCH_ROLL_R
     sole, heel, roll_x = _toe_touch_feet(toes_up)
     if not down:
+        # Standing tall, feet together, the far foot hidden behind the working one; the
+        # roll only its dome end. (Blind reviews: at this scale the roll's receding length
+        # beside the dark foot read as the grey foot up on the roll, the dark one flat on
+        # the floor beside it.) The close-up shows the foot on the roll.
         hip, ankle = stance(heel, sole, knee=6.0, knee_ahead=3.0)
         pose = Pose(
             hip=hip,
             pelvis=90.0,
             neck=-4.0,
             near_leg=Reach(ankle, sole),
-            far_leg=Reach(_toward(hip, (ankle[0] - 1.5, ankle[1] + 0.6), LEG_REACH), sole),
+            far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
             near_arm=Limb(4.0, 6.0),
             far_arm=Limb(2.0, 6.0),
         )
         sk = solve(pose)
         roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
-        return Scene(sk, (roll, *_knee_ball(sk)), fixed=(roll,))
+        box, dome, foot = _foot_inset(sk, roll_x, STAND_INSET)
+        dome_only = half_roll(roll_x, layer=ROLL_LAYER, r=r, also=dome, depth=False)
+        j = sk.joints
+        # The ring round the working foot and the dome: a circle through the corners of
+        # the box round them, a little larger.
+        left, right = min(j["near_heel"][0], roll_x - r), max(j["near_toe"][0], roll_x + r)
+        top = max(j["near_heel"][1], j["near_toe"][1], r)
+        rr = math.hypot(right - left, top) / 2 + CALLOUT_PAD
+        ring = callout(((left + right) / 2, top / 2), rr, rr, box.box)
+        return Scene(sk, (dome_only, *_knee_ball(sk), box, foot, ring), fixed=(roll,))
     # A toe touch, not a crouch: knees a little bent, hips high and back behind the heels,
     # the rounded back hanging down from them just so far that straight arms reach the
     # toes, and the head low in front of the arms.
@@ -268,7 +282,7 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
     # was drawn smaller (blind reviews: the roll, the ball and the close-up "tiny").
     # The inset's dome is drawn in the roll's dome element (the moving figure, which has
     # no inset, keeps the plain roll).
-    box, dome, foot = _foot_inset(sk, roll_x)
+    box, dome, foot = _foot_inset(sk, roll_x, FOLD_INSET)
     with_dome = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up, also=dome)
     props = [with_dome, *_knee_ball(sk), box, foot]
     return Scene(sk, tuple(props), fixed=(roll,))
@@ -286,6 +300,23 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
 INSET_CORNER = (-13.5, 45.5)
 INSET_SIZE = (44.5, 40.5)
 INSET_ZOOM = 1.95
+
+
+@dataclass(frozen=True)
+class Inset:
+    """Where the magnified view sits (its box's top right corner and size, world units)
+    and how much it magnifies."""
+
+    corner: Point
+    size: Point
+    zoom: float
+
+
+FOLD_INSET = Inset(INSET_CORNER, INSET_SIZE, INSET_ZOOM)
+# Standing tall, the body is narrow and the figure wide: the close-up takes the room
+# behind the person, from the floor up to the hips.
+CALLOUT_PAD = 1.5
+STAND_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 2.9)
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 # How much of the shin shows above the ankle, before magnifying, and half its width: a
@@ -296,8 +327,8 @@ INSET_SHIN_HALF = 2.0
 INSET_BALL = 0.72  # the ball of the foot, from the heel, as a share of the foot's length
 
 
-def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
-    """The working foot on the half roll at INSET_ZOOM: only the lower shin, the foot,
+def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands, Shape]:
+    """The working foot on the half roll at at.zoom: only the lower shin, the foot,
     the dome and the floor, so which end of the foot is up on the roll shows. As
     props.foot_inset returns it: the box, the dome's commands and the foot."""
     j = sk.joints
@@ -333,7 +364,7 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
         tip = ball[0] + toe_len
     else:
         tip = heel[0] + FOOT * f[0]
-    w, _ = (v / INSET_ZOOM for v in INSET_SIZE)  # the window of the world it shows
+    w, _ = (v / at.zoom for v in at.size)  # the window of the world it shows
     # Centred on the whole foot and the whole dome, so the roll shows as a thing of its
     # own (blind review: cut off by the box's side, the dome under the raised heel read
     # as the heel of a high-heeled shoe).
@@ -341,18 +372,18 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
     hi = max(tip + 2.0, roll_x + r + 1.0)
     x0 = (lo + hi - w) / 2
     y0 = -INSET_FLOOR
-    x1, y1 = INSET_CORNER
-    left, bottom = x1 - INSET_SIZE[0], y1 - INSET_SIZE[1]
+    x1, y1 = at.corner
+    left, bottom = x1 - at.size[0], y1 - at.size[1]
 
     def shown(p: Point) -> Point:
-        return (left + (p[0] - x0) * INSET_ZOOM, bottom + (p[1] - y0) * INSET_ZOOM)
+        return (left + (p[0] - x0) * at.zoom, bottom + (p[1] - y0) * at.zoom)
 
     # The foot as a foot: a dark filled outline (heel, sole, toes, instep) with only a
     # short stub of the shin (blind review: the pen-drawn foot and shin read as a "V",
     # heel and toe hard to tell apart). Its sole lies on the dome and the floor; the
     # thin outline pen is moved up off it by half its width.
     across = (shin[1], -shin[0])  # towards the front of the shin
-    lift = INSET_OUTLINE / 2 / INSET_ZOOM
+    lift = INSET_OUTLINE / 2 / at.zoom
 
     def foot(u: float, v: float) -> Point:
         return offset(heel, (f, u), (up, v + lift))
@@ -389,7 +420,7 @@ def _foot_inset(sk: Skeleton, roll_x: float) -> tuple[Shape, Commands, Shape]:
         [shown(p) for p in outline],
         INSET_OUTLINE,
         shown((roll_x, 0.0)),
-        TOE_TOUCH_ROLL_R * INSET_ZOOM,
+        TOE_TOUCH_ROLL_R * at.zoom,
     )
 
 
@@ -984,8 +1015,9 @@ def _nordic(lower: bool) -> Scene:
 BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
     ("aslr-band", "band-leg-up"): lambda: _aslr(other_up=False),
     ("aslr-band", "raise-other"): lambda: _aslr(other_up=True),
-    ("toe-touch", "toes-raised"): lambda: _toe_touch(toes_up=True),
-    ("toe-touch", "heels-raised"): lambda: _toe_touch(toes_up=False),
+    ("toe-touch", "toes-raised"): lambda: _toe_touch(toes_up=True, down=False),
+    ("toe-touch", "reach-down"): lambda: _toe_touch(toes_up=True),
+    ("toe-touch", "heels-raised"): lambda: _toe_touch(toes_up=False, down=False),
     ("foam-roll", "roll"): _foam_roll,
     ("supine-iso", "hold"): _supine_iso,
     ("prone-iso", "start"): lambda: _prone(hold=False),

@@ -142,13 +142,14 @@ def half_roll(
     r: float = HALF_ROLL_R,
     leftwards: bool = False,
     also: Commands = (),
+    depth: bool = True,
 ) -> Shape:
     """Half foam roll, flat side down on the floor, lying across under the feet: a dome
     (a half disc) at the near end, where the foot rests on it, and its length receding,
     so it reads as a half cylinder and not as a ball. The length recedes up to the
     right, or (``leftwards``) to the left, away from a foot that would hide it. ``also``
     is drawn in the dome end's element, in its paint (another dome elsewhere, such as a
-    magnified view's: one element fewer)."""
+    magnified view's: one element fewer). Without ``depth``, only the dome end."""
     length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
     body, end = _tube((cx, 0.0), r, length, True, HALF_ROLL, HALF_ROLL_END, angle)
     x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, HALF_ROLL.width, angle)
@@ -157,6 +158,8 @@ def half_roll(
         x0, x1 = 2 * cx - x1, 2 * cx - x0
     assert isinstance(end, Path)
     end = Path(end.commands + also, end.fill, end.stroke, end.width)
+    if not depth:
+        return Shape(layer, (end,), (cx - r - 1.0, 0.0, cx + r + 1.0, r + 1.0))
     return Shape(layer, (body, end), (x0, 0.0, x1, y1))
 
 
@@ -169,6 +172,29 @@ def _mirrored(path: Element, cx: float) -> Path:
 
 INSET = Style(fill="#ffffff", stroke="#111111", width=1.0)  # a thin dark frame, white
 INSET_RX = 3.0  # the inset box's rounded corners
+
+
+def callout(centre: Point, rx: float, ry: float, frame: Box, layer: int = 97) -> Shape:
+    """A thin ellipse round the part of the figure a magnified view shows, and a line
+    from it to the nearest bottom corner of that view's box ``frame`` (x0, y0, x1, y1),
+    above it: one element."""
+    x0, y0, x1, _ = frame
+    cx, cy = centre
+
+    def squash(p: Point) -> Point:  # the circle of radius rx to the ellipse
+        return (p[0], cy + (p[1] - cy) * ry / rx)
+
+    arcs = [[squash(p) for p in arc_cubic(centre, rx, 90.0 * k, 90.0 * (k + 1))] for k in range(4)]
+    corner = min(((x0, y0), (x1, y0)), key=lambda p: math.dist(p, centre))
+    t = math.atan2((corner[1] - cy) / ry, (corner[0] - cx) / rx)  # where it meets the rim
+    commands: Commands = (
+        ("M", (arcs[0][0],)),
+        *(("C", tuple(arc[1:])) for arc in arcs),
+        ("M", ((cx + rx * math.cos(t), cy + ry * math.sin(t)),)),
+        ("L", (corner,)),
+    )
+    box = (cx - rx, cy - ry, cx + rx, cy + ry)
+    return Shape(layer, (Path(commands, "none", INSET.stroke, INSET.width),), box)
 
 
 def foot_inset(
