@@ -40,7 +40,14 @@ from generator.figures.body import (
 from generator.figures.draw import INK
 from generator.figures.draw import INK_W as INK_W_
 from generator.figures.poses import STOOL_H
-from generator.figures.props import CUSHION_H, KETTLEBELL_DROP, PAUSE_R, SLIDER_TOP, WATCH_R
+from generator.figures.props import (
+    CUSHION_H,
+    KETTLEBELL_DROP,
+    PAUSE_R,
+    SLIDER_RX,
+    SLIDER_TOP,
+    WATCH_R,
+)
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
@@ -668,54 +675,33 @@ def test_toe_touch_near_foot_rests_on_the_dome_top_in_the_main_drawing(position)
         assert math.dist(j[hand], (cx, 0.0)) > r + R_HAND
 
 
-@pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
-def test_toe_touch_standing_shows_one_foot_on_the_dome_end_of_the_roll(position):
-    # Blind reviews: standing, the figure is drawn small, and the roll's receding length
-    # beside the dark foot read as the grey foot up on the roll, the dark foot flat on
-    # the floor beside it ("contradicts the close-up"). Feet together, the far foot
-    # hidden behind the working one, and only the roll's dome end under it.
-    from generator.figures.props import HALF_ROLL, HALF_ROLL_END
+@pytest.mark.parametrize("position", ["toes-raised", "reach-down", "heels-raised"])
+def test_toe_touch_shows_the_working_foot_on_the_dome_end_of_the_roll(position):
+    # Blind reviews: the roll's length drawn receding beside the dark foot, and the grey
+    # far foot on it, read as "the grey foot is up on the roll, the dark one flat on the
+    # floor beside it", against the close-up; the far foot, paler than the far leg
+    # elsewhere, "looks like a ghost". Feet together, the far foot hidden behind the
+    # working one, and only the roll's end, a dome, under it.
+    from generator.figures.props import HALF_ROLL_END
 
     j = pose_joints("toe-touch", position)
     for end in ("heel", "toe", "ankle", "knee"):
         assert math.dist(j[f"far_{end}"], j[f"near_{end}"]) < 0.05
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
-    assert not [el for el in elements if el.get("fill") == HALF_ROLL.fill]
     (dome,) = [el for el in elements if el.get("fill") == HALF_ROLL_END.fill]
-    assert elements.index(dome) < elements.index(work_leg(elements))
-
-
-def test_toe_touch_half_roll_shows_in_front_of_the_far_leg_as_a_half_cylinder():
-    position = "reach-down"
-    # Blind review: behind the far leg, the half roll was half hidden and read as a
-    # ball on the floor. It is drawn over the far leg and under the working one (whose
-    # foot rests on it), with its length receding behind its dome end.
-    elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
+    # Over the trunk and the far leg, under the working leg, whose foot rests on it.
     far = next(el for el in elements if el.get("fill") == FAR.fill)
-    leg = work_leg(elements)
-    from generator.figures.props import HALF_ROLL, HALF_ROLL_END
-
-    paints = (HALF_ROLL.fill, HALF_ROLL_END.fill)
-    domes = [el for el in elements if el.get("fill") in paints and "C" in el.get("d", "")]
-    domes = domes[:2]  # (the inset's magnified dome comes last)
-    assert [el.get("fill") for el in domes] == list(paints)  # the body, then the dome end
-    for el in domes:
-        assert elements.index(far) < elements.index(el) < elements.index(leg)
+    assert elements.index(far) < elements.index(dome) < elements.index(work_leg(elements))
     # Grey, so it shows against the white floor and under the dark foot (blind review:
-    # white, it was "a faint grey sliver"), and paler than the grey other leg, so it is
-    # not taken for the other foot.
-    for fill in paints:
-        assert luminance(FAR.fill) + 0.1 < luminance(fill) < 0.9
-    _, r = toe_touch_roll(position)
-    body = [world("toe-touch", *pair.split(","), position) for pair in coordinates(domes[0])]
-    _, main, _ = roll_end(elements)  # (the inset's dome is drawn in the same element)
-    end = [
-        world("toe-touch", *pair, position) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)
-    ]
-    # A length, not a ball: showing beyond the dome on the side away from the foot (to
-    # the right of the roll under the forefoot).
-    assert max(x for x, _ in body) > max(x for x, _ in end) + r
-    assert min(y for _, y in end) == pytest.approx(0, abs=0.1)  # flat side on the floor
+    # white, it was "a faint grey sliver"), and paler than the grey other leg.
+    assert luminance(FAR.fill) + 0.1 < luminance(HALF_ROLL_END.fill) < 0.9
+    # Nothing else grey beside the feet: no length receding, no second foot.
+    cx, r = toe_touch_roll(position)
+    for el in elements:
+        if el in (dome, far) or el.get("fill") in (WORK.fill, "none", "#ffffff", INK):
+            continue
+        points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(el)]
+        assert not [p for p in points if abs(p[0] - cx) < 2 * r and p[1] < r + 2], el.attrib
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "reach-down", "heels-raised"])
@@ -1087,7 +1073,7 @@ def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     # small and read as "bend the knee more"; two arrows apart from the heel, below the
     # floor, still read as "slide". Now: two solid block arrows of the same size, as
     # forces into the floor, from one corner on the floor line right under the heel: one
-    # straight down, one back towards the buttock; the pause sign beside the foot; no
+    # straight down, one back towards the buttock; the pause sign beside them; no
     # movement arrow.
     from generator.figures.props import FORCE, FORCE_SHAFT, PAUSE_R
 
@@ -1098,7 +1084,7 @@ def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     forces = [el for el in elements if el.get("fill") == FORCE.fill]
     assert len(forces) == 2
     assert luminance(FORCE.fill) < 0.1
-    heel, hip, ankle = j["near_heel"], j["hip"], j["near_ankle"]
+    heel, hip = j["near_heel"], j["hip"]
     arrows = {}
     for el in forces:
         tip, *rest = (world("supine-iso", *pair.split(",")) for pair in coordinates(el))
@@ -1131,19 +1117,22 @@ def test_heel_dig_shows_the_effort_as_two_forces_at_the_heel():
     assert min(lengths) > 2 * HEAD
     for _, _, rest in arrows.values():
         assert math.dist(rest[0], rest[5]) > 2 * math.dist(rest[1], rest[4])
-    # The pause sign beside the foot, in front of the shin, clear of the leg.
+    # The pause sign with the arrows, below the floor line beside the down arrow, under
+    # the foot (blind reviews: in front of the shin, "by the toes, not the heel", and the
+    # arrows read as "slide"; under the knee, "an object under the knee").
     (disc,) = [
         el
         for el in elements
         if el.tag == f"{SVG_NS}circle" and float(el.get("r")) == pytest.approx(PAUSE_R)
     ]
     centre = world("supine-iso", disc.get("cx"), disc.get("cy"))
-    assert math.dist(centre, ankle) < 3 * PAUSE_R
-    assert centre[0] > ankle[0]
-    for side in ("near", "far"):  # clear of both legs
-        knee, foot = j[f"{side}_knee"], j[f"{side}_ankle"]
-        leg = [(knee, foot), (foot, j[f"{side}_heel"]), (j[f"{side}_heel"], j[f"{side}_toe"])]
-        assert all(distance_to_segment(centre, a, b) > PAUSE_R + R_SHIN[1] for a, b in leg)
+    from generator.figures.props import FORCE_HEAD
+
+    head_x = d_tip[0] + FORCE_HEAD[0]  # the down arrow's head's right corner
+    assert head_x < centre[0] - PAUSE_R < head_x + 3  # beside the down arrow ...
+    assert centre[0] < j["near_toe"][0]  # ... under the foot
+    assert d_tip[1] < centre[1] < -floor - PAUSE_R  # below the floor line, clear of it
+    # (and so clear of the feet on the floor line, and of everything else)
     # The other leg shows beside the working one, its foot ahead (blind reviews: right
     # behind it, "hidden", and it was not plain that only one heel works).
     assert j["far_heel"][0] > heel[0] + 5
@@ -1331,10 +1320,10 @@ def test_sliders_start_bent_and_slide_out_nearly_straight():
     bridge = pose_joints("ecc-sliders", "bridge")
     straight = pose_joints("ecc-sliders", "straight")
     assert pose_flexion("ecc-sliders", "bridge")["near_knee"] > 60
-    # Both legs nearly straight (blind reviews: "the knees are still bent", the other
-    # knee poking up over the dark one).
+    # Both legs straight (blind reviews: "the knees are still bent", the other knee
+    # poking up over the dark one; at 16 degrees, "the legs never reach straight").
     for knee in ("near_knee", "far_knee"):
-        assert pose_flexion("ecc-sliders", "straight")[knee] < 20
+        assert pose_flexion("ecc-sliders", "straight")[knee] < 6
     assert straight["near_heel"][0] > bridge["near_heel"][0] + 8  # slid away from the body
     for j in (bridge, straight):
         assert j["near_heel"][1] == pytest.approx(SLIDER_TOP, abs=0.01)
@@ -1371,8 +1360,16 @@ def test_sliders_arrow_points_one_way_out_away_from_the_body(position):
     base = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
     assert tip[0] > base[0] + 2  # pointing away from the body (the head is on the left)
     assert abs(tip[1] - base[1]) < 0.5  # along the floor
-    assert tip[0] > j["near_heel"][0] > j["hip"][0]
     assert tip[1] < j["near_knee"][1]  # down by the sliders
+    if position == "bridge":  # from the heel, where it will go
+        assert tip[0] > j["near_heel"][0] > j["hip"][0]
+    else:
+        # Slid out, it ends at the slider, under the straight leg: where the heel went
+        # (blind reviews: the start's arrow, beyond the heel, here too read as "keep
+        # going", the same moment twice).
+        slider_edge = j["near_heel"][0] + 0.5 - SLIDER_RX
+        assert slider_edge - 3 < tip[0] < slider_edge
+        assert j["hip"][0] < base[0] - 6
 
 
 @pytest.mark.parametrize("position", ["bridge", "straight"])
@@ -1754,11 +1751,28 @@ def test_the_toe_touch_set_ups_are_captioned_on_the_handout(client, language):
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_no_figure_draws_a_pale_ghost(exercise_id, position):
-    # The toe touch's pale ghost of the standing start made its figures tall, so the
-    # folded body was drawn small (blind review: "crowded"); it went for a close-up.
+def test_only_the_slide_end_draws_a_pale_ghost_of_where_the_leg_began(exercise_id, position):
+    # Pale means an earlier position, and only that. The toe touch's ghost of the
+    # standing start made its figures tall, so the fold was drawn small (blind review:
+    # "crowded"). The heel slides' end has one: the bent leg where the slide began, so
+    # it reads as the end and not "still sliding" (blind reviews).
+    from generator.figures.body import GHOST, S_LIMB
+
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    assert not [el for el in elements if "#e3e3e3" in (el.get("fill"), el.get("stroke"))]
+    ghosts = [el for el in elements if GHOST in (el.get("fill"), el.get("stroke"))]
+    if (exercise_id, position) != ("ecc-sliders", "straight"):
+        assert not ghosts
+        return
+    (ghost,) = ghosts
+    far = next(el for el in elements if el.get("fill") == FAR.fill)
+    assert elements.index(ghost) < elements.index(far)  # behind the whole body
+    assert luminance(GHOST) > luminance(FAR.fill) + 0.2  # never the other leg's grey
+    assert ghost.get("fill") == ghost.get("stroke")  # a silhouette, no outline
+    start = pose_joints(exercise_id, "bridge")
+    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(ghost)]
+    top = max(y for _, y in points)  # (the core's points: the pen adds S_LIMB round them)
+    assert top == pytest.approx(start["near_knee"][1] + R_THIGH[1] - S_LIMB, abs=1.0)
+    assert top > pose_joints(exercise_id, position)["near_knee"][1] + 10
 
 
 @pytest.mark.parametrize("position", ["stand", "hinge"])

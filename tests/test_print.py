@@ -121,6 +121,36 @@ def test_figures_print_at_least_5_cm_wide_or_7_cm_in_large_print(case):
     assert min(widths) / CM >= FIGURE_CM[CASES[case][2]] - 0.01
 
 
+@pytest.mark.parametrize("case", ["stage 2, standard, A4", "stage 2, large, Letter"])
+def test_three_figures_print_in_a_row_or_two_to_a_row_with_the_dose_beside_the_third(case):
+    # The toe touch has three figures. At 5 cm they fit across the card, the dose box
+    # below them; three 7 cm figures do not fit a page: two to a row, and the dose box
+    # beside the third, not below it (a third of a page left blank).
+    document, _ = laid_out(case)
+    figures, doses = [], []
+    for page in document.pages:
+        for box in boxes(page, "section"):
+            if box.element.get("id") != "exercise-toe-touch":
+                continue
+            figures += [b for b in box.descendants() if b.element_tag == "img"]
+            doses += [
+                b for b in box.descendants() if "dose" in (b.element.get("class") or "").split()
+            ]
+    assert len(figures) == 3
+    (dose, *_) = doses
+    tops = [round(f.position_y) for f in figures]
+    lefts = [f.position_x for f in figures]
+    if CASES[case][2] == "standard":
+        assert tops[0] == tops[1] == tops[2]
+        assert lefts[0] < lefts[1] < lefts[2]
+        assert dose.position_y > max(bottom(f) for f in figures)
+    else:
+        assert tops[0] == tops[1] < tops[2]
+        assert lefts[0] == pytest.approx(lefts[2])
+        assert figures[2].position_y <= dose.position_y < bottom(figures[2])
+        assert dose.position_x > lefts[2] + figures[2].width + 0.3 * CM  # with a gap
+
+
 def bottom(box) -> float:
     return box.position_y + box.margin_height()
 

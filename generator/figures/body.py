@@ -594,6 +594,20 @@ def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
     ]
 
 
+# An earlier position: the working leg as a pale silhouette without an outline, behind
+# everything, so it reads as where the leg was, never as the other leg (mid grey with an
+# outline). One element.
+GHOST = "#e3e3e3"
+
+
+def ghost_leg(sk: Skeleton, layer: int = LAYER_FAR - 5) -> Shape:
+    """The working leg of ``sk`` as a pale ghost: where it was a moment before."""
+    leg = _leg_core(sk, "near")
+    return Shape(
+        layer, (fill_pen([leg], S_LIMB, Style(GHOST, GHOST, 0.0)),), band_box([leg], S_LIMB)
+    )
+
+
 def _fist(sk: Skeleton) -> Shape:
     """A hand that holds something (a band, a pole, a shin, a kettlebell): a fist a
     little wider than the forearm. Hands that only rest stay the arm's round end, so

@@ -36,6 +36,7 @@ from .body import (
     along,
     ankle_for_heel,
     frame,
+    ghost_leg,
     heading,
     helper_shapes,
     offset,
@@ -51,7 +52,9 @@ from .props import (
     FORCE_HEAD,
     FORCE_SHAFT,
     KETTLEBELL_DROP,
+    SLIDER_RX,
     SLIDER_TOP,
+    WATCH_R,
     arc_arrow,
     arrow,
     ball,
@@ -181,20 +184,24 @@ TOE_TOUCH_ROLL_R = 6.0
 # rise only about the dome's height).
 TOE_TOUCH_TOES_UP = 31.0  # the sole's tilt with the forefoot on the dome
 TOE_TOUCH_HEEL_PAD = 0.06  # where the dome touches the sole with the heel on it
-# In front of the far leg and the trunk, behind the working leg: under the far foot it
-# was half hidden and read as a ball; the working foot rests on top of it. Its length
-# recedes away from the feet (to the left when it is under the heels), where it shows.
+# In front of the trunk, behind the working leg, whose foot rests on it. Only its dome
+# end is drawn, and the far foot is hidden behind the working one, feet together (blind
+# reviews: at 5 cm the roll's receding length beside the dark foot, and the grey far
+# foot on it, read as "the grey foot up on the roll, the dark one flat on the floor",
+# against the close-up).
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
-# (knee flexion, how far the shin leans forward) at the bottom of the reach: knees only
-# a little bent and the shins leaning back, so the hips are high and back (blind review:
-# knees bent 38-48 degrees "looks like a crouch, not a toe touch").
-TOE_TOUCH_LEGS = {True: (15.0, -9.0), False: (20.0, -4.0)}
+# Knee flexion and how far the shin leans forward at the bottom of the reach: knees bent
+# enough to see, the shins upright, the hips high and back (blind reviews: knees bent
+# 38-48 degrees "looks like a crouch, not a toe touch"; at 15 degrees with the shins
+# leaning back, "the knees look locked straight", against "bend your knees").
+TOE_TOUCH_KNEE = (24.0, 0.0)
 TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
-# The head low but out in front of the arms hanging to the toes (blind review: "the head
-# is mostly hidden behind the arm"): in line with the back, lifted a little from it where
-# the back tips down more, with the heels up.
-TOE_TOUCH_NECK = {True: 0.0, False: -20.0}
+# The head low but out in front of the arms hanging to the toes, in line with the back
+# (blind review: "the head is mostly hidden behind the arm").
+TOE_TOUCH_NECK = 0.0
+# Standing tall: knees nearly straight, the shins a little forward of the ankles.
+TOE_TOUCH_STAND = (6.0, 3.0)
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -214,51 +221,57 @@ def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
     return -math.degrees(tilt), heel, touch - r * math.sin(tilt)
 
 
-def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
-    """At the bottom of the reach, or (``down`` False) standing tall on the roll."""
+def _toe_touch_stand(toes_up: bool) -> Scene:
+    """Standing tall on the half roll, the toes or (``toes_up`` False) the heels up on it,
+    the ball squeezed between the knees: the set-up (steps 1, 2 and 5). Drawn small, the
+    whole body standing, with a large close-up of the foot on the roll behind the
+    person, and a ring round the feet joined to it."""
     r = TOE_TOUCH_ROLL_R
     sole, heel, roll_x = _toe_touch_feet(toes_up)
-    if not down:
-        # Standing tall, feet together, the far foot hidden behind the working one; the
-        # roll only its dome end. (Blind reviews: at this scale the roll's receding length
-        # beside the dark foot read as the grey foot up on the roll, the dark one flat on
-        # the floor beside it.) The close-up shows the foot on the roll.
-        hip, ankle = stance(heel, sole, knee=6.0, knee_ahead=3.0)
-        pose = Pose(
-            hip=hip,
-            pelvis=90.0,
-            neck=-4.0,
-            near_leg=Reach(ankle, sole),
-            far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
-            near_arm=Limb(4.0, 6.0),
-            far_arm=Limb(2.0, 6.0),
-        )
-        sk = solve(pose)
-        roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
-        box, dome, foot = _foot_inset(sk, roll_x, STAND_INSET)
-        dome_only = half_roll(roll_x, layer=ROLL_LAYER, r=r, also=dome, depth=False)
-        j = sk.joints
-        # The ring round the working foot and the dome: a circle through the corners of
-        # the box round them, a little larger.
-        left, right = min(j["near_heel"][0], roll_x - r), max(j["near_toe"][0], roll_x + r)
-        top = max(j["near_heel"][1], j["near_toe"][1], r)
-        rr = math.hypot(right - left, top) / 2 + CALLOUT_PAD
-        ring = callout(((left + right) / 2, top / 2), rr, rr, box.box)
-        return Scene(sk, (dome_only, *_knee_ball(sk), box, foot, ring), fixed=(roll,))
-    # A toe touch, not a crouch: knees a little bent, hips high and back behind the heels,
-    # the rounded back hanging down from them just so far that straight arms reach the
-    # toes, and the head low in front of the arms.
-    knee, ahead = TOE_TOUCH_LEGS[toes_up]
+    knee, ahead = TOE_TOUCH_STAND
+    hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
+    pose = Pose(
+        hip=hip,
+        pelvis=90.0,
+        neck=-4.0,
+        near_leg=Reach(ankle, sole),
+        far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
+        near_arm=Limb(4.0, 6.0),
+        far_arm=Limb(2.0, 6.0),
+    )
+    sk = solve(pose)
+    roll = half_roll(roll_x, r, layer=ROLL_LAYER)
+    box, dome, foot = _foot_inset(sk, roll_x, STAND_INSET)
+    with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
+    return Scene(
+        sk, (with_dome, *_knee_ball(sk), box, foot, _feet_ring(sk, roll_x, box)), fixed=(roll,)
+    )
+
+
+def _feet_ring(sk: Skeleton, roll_x: float, box: Shape) -> Shape:
+    """The ring round the working foot and the dome, joined to the close-up ``box``: the
+    circle through the corners of the box round them, a little larger."""
+    r = TOE_TOUCH_ROLL_R
+    j = sk.joints
+    left, right = min(j["near_heel"][0], roll_x - r), max(j["near_toe"][0], roll_x + r)
+    top = max(j["near_heel"][1], j["near_toe"][1], r)
+    ring_r = math.hypot(right - left, top) / 2 + CALLOUT_PAD
+    return callout(((left + right) / 2, top / 2), ring_r, ring_r, box.box)
+
+
+def _toe_touch_reach() -> Scene:
+    """At the bottom of the reach, the toes up on the half roll (step 3). A toe touch,
+    not a crouch: knees a little bent, hips high and back behind the heels, the rounded
+    back hanging down from them just so far that straight arms reach the toes, and the
+    head low in front of the arms."""
+    r = TOE_TOUCH_ROLL_R
+    sole, heel, roll_x = _toe_touch_feet(toes_up=True)
+    knee, ahead = TOE_TOUCH_KNEE
     hip, ankle = stance(heel, sole, knee=knee, knee_ahead=ahead)
     toe = along(heel, sole, FOOT)
-    # Fingertips at the toes, from in front (a hand on the foot hid which end of it is
-    # up on the roll), as low as the floor allows, so the back tips down further. With
-    # the toes up on the dome, in front of them would be over the dome and hide it: the
-    # fingertips come down on the tips of the toes from above instead, clear of the dome.
-    if toes_up:
-        hand = (toe[0] + 2.0, toe[1] + R_HAND + 0.2)
-    else:
-        hand = (toe[0] + R_HAND + 0.6, max(toe[1] - 1.5, R_HAND + 0.4))
+    # Fingertips on the tips of the toes, from above: in front of the toes up on the
+    # dome they would hide it, and a hand on the foot hid which end of it is up.
+    hand = (toe[0] + 2.0, toe[1] + R_HAND + 0.2)
     spine = TOE_TOUCH_SPINE
     lo, hi = -130.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
@@ -269,23 +282,22 @@ def _toe_touch(toes_up: bool, down: bool = True) -> Scene:
         hip=hip,
         pelvis=hi,
         spine=spine,
-        neck=TOE_TOUCH_NECK[toes_up],
+        neck=TOE_TOUCH_NECK,
         near_leg=Reach(ankle, sole),
-        far_leg=Reach(_toward(hip, (ankle[0] - 1.0, ankle[1] + 0.6), LEG_REACH), sole),
+        far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
         near_arm=Reach(hand),
         far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
     )
     sk = solve(pose)
-    roll = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up)
+    roll = half_roll(roll_x, r, layer=ROLL_LAYER)
     # No arrow: the fingertips at the toes show the reach. The arrow curving over the
     # back and down in front of the head widened the figure by a tenth, so everything
     # was drawn smaller (blind reviews: the roll, the ball and the close-up "tiny").
     # The inset's dome is drawn in the roll's dome element (the moving figure, which has
     # no inset, keeps the plain roll).
     box, dome, foot = _foot_inset(sk, roll_x, FOLD_INSET)
-    with_dome = half_roll(roll_x, layer=ROLL_LAYER, r=r, leftwards=not toes_up, also=dome)
-    props = [with_dome, *_knee_ball(sk), box, foot]
-    return Scene(sk, tuple(props), fixed=(roll,))
+    with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
+    return Scene(sk, (with_dome, *_knee_ball(sk), box, foot), fixed=(roll,))
 
 
 # The magnified foot on the half roll, in a rounded box beside the feet, clear of the
@@ -501,7 +513,7 @@ def _supine_iso() -> Scene:
     # The effort, with nothing moving: two solid block arrows of the same size, as forces
     # into the floor, from the floor line right under the back of the heel: "down", and
     # "back towards the buttock" branching off it, just under the floor line. The pause sign sits
-    # beside the foot, in front of the shin: this foot holds still. (Blind reviews: a
+    # beside them, under the foot: this heel holds still. (Blind reviews: a
     # long arrow coming down onto the heel read as a stick poking the foot; a curved pull
     # under the knee was small and read as "bend the knee more"; white arrows on the dark
     # leg were faint; an arrow along the floor, above it, read as "slide the foot"; arrows
@@ -528,9 +540,11 @@ HEEL_DIG_AT = (27.0, 0.0)
 HEEL_FORCE_BACK = 1.0
 HEEL_FORCE_LENGTH = 12.0
 HEEL_DIG_OTHER = 7.0  # how far the other heel rests ahead of the working one
-# The pause sign's centre from the working ankle: in front of the shin, above the other
-# leg's shin, clear of both.
-HEEL_PAUSE = (10.0, 11.0)
+# The pause sign's centre from the working ankle: below the floor line with the effort
+# arrows, beside the down arrow, under the foot: one sign, "push, and hold still" (blind
+# reviews: in front of the shin, "by the toes, not the heel", the arrows read as "slide
+# your heel back"; under the knee it "looks like an object under the knee").
+HEEL_PAUSE = (7.0, -10.5)
 
 
 # --- prone-iso -------------------------------------------------------------------------
@@ -779,6 +793,9 @@ def _slb_roller(sk: Skeleton) -> list[Shape]:
     return [roller((x, r), r=r)]
 
 
+SLIDES_FROM = 25.0  # where the slid-out figure's arrow starts, under the thigh
+
+
 def _sliders(straight: bool) -> Scene:
     sole = 58.0  # heels on the sliders, toes up
     top = SLIDER_TOP
@@ -788,7 +805,7 @@ def _sliders(straight: bool) -> Scene:
     # bent more with its heel a little back, poked up over the dark one, "the knees are
     # still bent"; with the hips lower, "the hips barely clear the floor", "lying with a
     # foot on a plate").
-    hip, heel_x = ((0.0, 27.0), 47.0) if straight else ((0.0, 28.0), 37.0)
+    hip, heel_x = ((0.0, 27.0), 47.5) if straight else ((0.0, 28.0), 37.0)
     behind = 0.0 if straight else 4.0  # bent, both legs show
     sk = solve(
         _bridge_pose(
@@ -802,12 +819,19 @@ def _sliders(straight: bool) -> Scene:
     # look like it should be done faster"). One way only: the steps lower the hips
     # before the heels come back in (a two-way arrow read as sliding out and back with
     # the hips up).
-    start = heel_x + (12.0 if straight else 10.0)
-    props = [
-        *_heel_sliders(sk),
-        arrow((start, 4.0), (heel_x + 24.0, 4.0)),
-        stopwatch(((start + heel_x + 24.0) / 2, 12.0)),
-    ]
+    ghost: list[Shape] = []
+    if straight:
+        # Slid out: a pale ghost of the bent leg where the slide began, and the arrow
+        # from under it to the slider, under the straight leg, so the figure reads as
+        # the end of the slide (blind reviews: the start's arrow beyond the heel here
+        # too, "keep going further", read as the same moment twice).
+        ghost = [ghost_leg(_sliders(straight=False).skeleton)]
+        a, b = SLIDES_FROM, heel_x - SLIDER_RX - 1.5
+        watch = (a - WATCH_R - 2.5, 5.0)
+    else:
+        a, b = heel_x + 10.0, heel_x + 24.0
+        watch = ((a + b) / 2, 12.0)
+    props = [*ghost, *_heel_sliders(sk), arrow((a, 4.0), (b, 4.0)), stopwatch(watch)]
     return Scene(sk, tuple(props))
 
 
@@ -1015,9 +1039,9 @@ def _nordic(lower: bool) -> Scene:
 BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
     ("aslr-band", "band-leg-up"): lambda: _aslr(other_up=False),
     ("aslr-band", "raise-other"): lambda: _aslr(other_up=True),
-    ("toe-touch", "toes-raised"): lambda: _toe_touch(toes_up=True, down=False),
-    ("toe-touch", "reach-down"): lambda: _toe_touch(toes_up=True),
-    ("toe-touch", "heels-raised"): lambda: _toe_touch(toes_up=False, down=False),
+    ("toe-touch", "toes-raised"): lambda: _toe_touch_stand(toes_up=True),
+    ("toe-touch", "reach-down"): _toe_touch_reach,
+    ("toe-touch", "heels-raised"): lambda: _toe_touch_stand(toes_up=False),
     ("foam-roll", "roll"): _foam_roll,
     ("supine-iso", "hold"): _supine_iso,
     ("prone-iso", "start"): lambda: _prone(hold=False),

@@ -21,7 +21,6 @@ from .draw import (
     Circle,
     Commands,
     Core,
-    Element,
     Ellipse,
     Path,
     Pen,
@@ -42,60 +41,7 @@ PROP_DARK = Style(fill="#6a6a6a", stroke="#111111", width=1.3)
 ARROW_W = INK_W
 
 # A 15 cm roller is 4.3 units across in radius; drawn a little larger to read at 4 cm.
-# The half roll is drawn taller still, so the raised end of a foot on it shows at 4 cm.
 ROLLER_R = 6.0
-HALF_ROLL_R = 8.0
-
-
-# A roller's axis runs into the page, drawn receding up and to the right (direction,
-# length in radii): its near end is the circle the body rests on, and its far end
-# shows beyond the limb lying on it, so it reads as a long roller and not a wheel.
-DEPTH = (55.0, 3.0)
-HALF_DEPTH = (28.0, 1.5)
-
-
-def _tube(
-    front: Point,
-    r: float,
-    length: float,
-    half: bool,
-    body: Style,
-    end: Style,
-    angle: float = DEPTH[0],
-) -> tuple[Element, Element]:
-    """A roller lying across the picture, its axis receding at DEPTH's angle: the body
-    (two straight edges from the near end to the far end's rim) and the near end, a
-    circle of radius ``r`` (or, ``half``, its upper half standing on the floor), which
-    is what the body rests on."""
-    d = along((0.0, 0.0), angle, length)
-    back = (front[0] + d[0], front[1] + d[1])
-    # Where the rim's tangent runs along the axis: the two outline edges.
-    t0 = math.degrees(math.atan2(-d[0], d[1]))
-    a0, a1 = (0.0, t0 + 180.0) if half else (t0, t0 + 180.0)
-    mid = (a0 + a1) / 2
-    rim = [ellipse_arc(back, r, r, a0, mid), ellipse_arc(back, r, r, mid, a1)]
-    body_cmds: Commands = (
-        ("M", (along(front, a0, r),)),
-        ("L", (rim[0][0],)),
-        *(("C", arc[1:]) for arc in rim),
-        ("L", (along(front, a1, r),)),
-        ("Z", ()),  # across the near end, which is drawn over it
-    )
-    if half:
-        q = [ellipse_arc(front, r, r, 0.0, 90.0), ellipse_arc(front, r, r, 90.0, 180.0)]
-        near: Element = Path(
-            (("M", q[0][:1]), *(("C", arc[1:]) for arc in q), ("Z", ())),
-            end.fill,
-            end.stroke,
-            end.width,
-        )
-    else:
-        near = Circle(front, r, end.fill, end.stroke, end.width)
-    return Path(body_cmds, body.fill, body.stroke, body.width), near
-
-
-def _tube_box(front: Point, r: float, length: float, pad: float, angle: float = DEPTH[0]) -> Box:
-    return box_of([front, along(front, angle, length)], r + pad)
 
 
 LOG_END = 0.62  # a lying roller's near end: an ellipse this much narrower than tall
@@ -128,46 +74,23 @@ def roller(
     return Shape(layer, elements, box_of([centre, back], r + PROP.width))
 
 
-# The half roll in greys, its outline bold: its body a mid grey, its dome end paler, so
-# it shows under the dark foot and against the white floor at 5 cm (blind review: white,
-# "the roll under the heels is a faint grey sliver"). Both paler than the grey other leg,
-# so it is not taken for the other foot.
-HALF_ROLL = Style(fill="#c8c8c8", stroke="#111111", width=1.5)
+# The half roll, seen end on: a pale dome, its outline bold, so it shows under the dark
+# foot and against the white floor at 5 cm (blind review: white, "the roll under the
+# heels is a faint grey sliver"), paler than the grey other leg. Only its end: its length
+# drawn receding beside the feet read as the grey foot up on it (blind reviews).
 HALF_ROLL_END = Style(fill="#e2e2e2", stroke="#111111", width=1.5)
 
 
-def half_roll(
-    cx: float,
-    layer: int = 10,
-    r: float = HALF_ROLL_R,
-    leftwards: bool = False,
-    also: Commands = (),
-    depth: bool = True,
-) -> Shape:
-    """Half foam roll, flat side down on the floor, lying across under the feet: a dome
-    (a half disc) at the near end, where the foot rests on it, and its length receding,
-    so it reads as a half cylinder and not as a ball. The length recedes up to the
-    right, or (``leftwards``) to the left, away from a foot that would hide it. ``also``
-    is drawn in the dome end's element, in its paint (another dome elsewhere, such as a
-    magnified view's: one element fewer). Without ``depth``, only the dome end."""
-    length, angle = r * HALF_DEPTH[1], HALF_DEPTH[0]
-    body, end = _tube((cx, 0.0), r, length, True, HALF_ROLL, HALF_ROLL_END, angle)
-    x0, _, x1, y1 = _tube_box((cx, 0.0), r, length, HALF_ROLL.width, angle)
-    if leftwards:  # the same drawing, mirrored about the dome's centre
-        body, end = _mirrored(body, cx), _mirrored(end, cx)
-        x0, x1 = 2 * cx - x1, 2 * cx - x0
-    assert isinstance(end, Path)
-    end = Path(end.commands + also, end.fill, end.stroke, end.width)
-    if not depth:
-        return Shape(layer, (end,), (cx - r - 1.0, 0.0, cx + r + 1.0, r + 1.0))
-    return Shape(layer, (body, end), (x0, 0.0, x1, y1))
-
-
-def _mirrored(path: Element, cx: float) -> Path:
-    """A path mirrored about the vertical line x = cx."""
-    assert isinstance(path, Path)
-    commands = tuple((c, tuple((2 * cx - x, y) for x, y in pts)) for c, pts in path.commands)
-    return Path(commands, path.fill, path.stroke, path.width)
+def half_roll(cx: float, r: float, layer: int = 10, also: Commands = ()) -> Shape:
+    """Half foam roll, flat side down on the floor, lying across under the feet, seen
+    end on: a dome (a half disc) of radius ``r`` centred at ``cx`` on the floor. ``also``
+    is drawn in the same element, in its paint (another dome elsewhere, such as a
+    magnified view's: one element fewer)."""
+    q = [ellipse_arc((cx, 0.0), r, r, 0.0, 90.0), ellipse_arc((cx, 0.0), r, r, 90.0, 180.0)]
+    commands: Commands = (("M", q[0][:1]), *(("C", arc[1:]) for arc in q), ("Z", ()), *also)
+    dome = Path(commands, HALF_ROLL_END.fill, HALF_ROLL_END.stroke, HALF_ROLL_END.width)
+    pad = HALF_ROLL_END.width / 2
+    return Shape(layer, (dome,), (cx - r - pad, 0.0, cx + r + pad, r + pad))
 
 
 INSET = Style(fill="#ffffff", stroke="#111111", width=1.0)  # a thin dark frame, white
