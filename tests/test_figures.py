@@ -1751,6 +1751,41 @@ def test_the_toe_touch_set_ups_are_captioned_on_the_handout(client, language):
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_the_figures_with_push_arrows_are_the_ones_the_legend_explains(exercise_id, position):
+    # Solid block arrows below the floor line show a push that moves nothing (the heel
+    # dig). Blind reviews, told only "an arrow shows movement", read them as "slide the
+    # heel back": the legend says what they mean wherever such a figure prints.
+    from generator.figures import FORCES
+    from generator.figures.props import FORCE
+
+    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+    pushes = [el for el in elements if el.get("fill") == FORCE.fill]
+    assert bool(pushes) == ((exercise_id, position) in FORCES)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_legend_explains_push_arrows_where_a_figure_has_them(client, language):
+    from tests.conftest import STAGE_1, STAGE_3
+
+    sentence = {
+        "en": "Solid arrows below the floor line show where to push, without moving.",
+        "es": "Las flechas macizas bajo la línea del suelo muestran hacia dónde empujar,"
+        " sin moverse.",
+    }[language]
+    heel_dig = client.post("/program", data={**STAGE_1, "lang": language}).get_data(as_text=True)
+    assert 'id="exercise-supine-iso"' in heel_dig
+    legend = heel_dig[heel_dig.index('class="legend-figures"') :]
+    assert sentence in legend[: legend.index("</p>")]
+    without = client.post("/program", data={**STAGE_3, "lang": language}).get_data(as_text=True)
+    assert 'id="exercise-supine-iso"' not in without
+    assert sentence not in without
+    page = client.get(f"/exercises/supine-iso?side=left&lang={language}").get_data(as_text=True)
+    assert sentence in page
+    other = client.get(f"/exercises/nordic?side=left&lang={language}").get_data(as_text=True)
+    assert sentence not in other
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_only_the_slide_end_draws_a_pale_ghost_of_where_the_leg_began(exercise_id, position):
     # Pale means an earlier position, and only that. The toe touch's ghost of the
     # standing start made its figures tall, so the fold was drawn small (blind review:

@@ -27,7 +27,7 @@ from generator.answers import (
 )
 from generator.catalogue import Exercise, guidance
 from generator.edits import NOTE_MAX
-from generator.figures import MARKS
+from generator.figures import FORCES, MARKS
 from generator.i18n import _, current
 from generator.outcome import Outcome
 from generator.qr import share_qr_svg
@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
         guidance=guidance,  # a function: its texts are in the language of the moment
         thresholds=SENTENCE_VALUES,
         figure_marks=MARKS,
+        figure_forces=FORCES,
         edit_bounds=edit_bounds,
         limits={
             "name": NAME_MAX,

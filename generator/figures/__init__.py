@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from .body import Point, body_shapes, outline
 from .draw import Box, Frame, Shape, ink_path, num, union
-from .poses import BUILDERS, GRIPPING, MARKS, Scene
+from .poses import BUILDERS, FORCES, GRIPPING, MARKS, Scene
 
 __all__ = [
+    "FORCES",
     "MARKS",
     "OWN_FRAMES",
     "POSITIONS",

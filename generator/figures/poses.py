@@ -1074,6 +1074,10 @@ MARKS: dict[tuple[str, str], str] = {
 """The figures that carry a stopwatch: a hold (no arrow) or a slow, counted move (beside
 its arrow). The handout names the mark under the figure, in words."""
 
+FORCES = frozenset({("supine-iso", "hold")})
+"""The figures whose solid block arrows, below the floor line, show a push that moves
+nothing (the heel dig's): the handout's legend says what they mean where one prints."""
+
 GRIPPING = frozenset(
     {"aslr-band", "straight-leg-bridge", "hip-hinge", "reverse-deadlift", "toe-touch"}
 )
