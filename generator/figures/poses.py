@@ -297,7 +297,8 @@ def _toe_touch_reach() -> Scene:
     # no inset, keeps the plain roll).
     box, dome, foot = _foot_inset(sk, roll_x, FOLD_INSET)
     with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
-    return Scene(sk, (with_dome, *_knee_ball(sk), box, foot), fixed=(roll,))
+    props = (with_dome, *_knee_ball(sk), box, foot, _feet_ring(sk, roll_x, box))
+    return Scene(sk, props, fixed=(roll,))
 
 
 # The magnified foot on the half roll, in a rounded box beside the feet, clear of the
@@ -309,9 +310,9 @@ def _toe_touch_reach() -> Scene:
 # twins; only a tiny inset tells them apart"; in the top left corner, a third of the
 # figure's width, "tiny", "about 1.5 cm printed"). Its window (INSET_SIZE / INSET_ZOOM)
 # just takes in the whole foot and the whole dome.
-INSET_CORNER = (-13.5, 45.5)
-INSET_SIZE = (44.5, 40.5)
-INSET_ZOOM = 1.95
+INSET_CORNER = (-14.0, 45.5)
+INSET_SIZE = (48.5, 41.0)
+INSET_ZOOM = 2.1
 
 
 @dataclass(frozen=True)
