@@ -596,8 +596,9 @@ def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
 
 # An earlier position: the working leg as a pale silhouette without an outline, behind
 # everything, so it reads as where the leg was, never as the other leg (mid grey with an
-# outline). One element.
-GHOST = "#e3e3e3"
+# outline). One element. Light grey, not near-white: paler (#e3e3e3), it "may vanish in
+# grey print" (blind reviews).
+GHOST = "#d0d0d0"
 
 
 def ghost_leg(sk: Skeleton, layer: int = LAYER_FAR - 5) -> Shape:
