@@ -191,6 +191,10 @@ TOE_TOUCH_HEEL_PAD = 0.06  # where the dome touches the sole with the heel on it
 # against the close-up).
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
+# The reach's arrow: how far in front of the head, from how far above its centre, down
+# to what height; and the stopwatch, this far above the arrow's start.
+REACH_ARROW = (5.0, 4.0, 8.0)
+REACH_WATCH = 7.0
 # Knee flexion and how far the shin leans forward at the bottom of the reach: knees bent
 # enough to see, the shins upright, the hips high and back (blind reviews: knees bent
 # 38-48 degrees "looks like a crouch, not a toe touch"; at 15 degrees with the shins
@@ -290,29 +294,23 @@ def _toe_touch_reach() -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r, layer=ROLL_LAYER)
-    # No arrow: the fingertips at the toes show the reach. The arrow curving over the
-    # back and down in front of the head widened the figure by a tenth, so everything
-    # was drawn smaller (blind reviews: the roll, the ball and the close-up "tiny").
-    # The inset's dome is drawn in the roll's dome element (the moving figure, which has
-    # no inset, keeps the plain roll).
-    box, dome, foot = _foot_inset(sk, roll_x, FOLD_INSET)
-    with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
-    props = (with_dome, *_knee_ball(sk), box, foot, _feet_ring(sk, roll_x, box))
-    return Scene(sk, props, fixed=(roll,))
+    # No close-up: the set-ups, standing tall, carry it, and here it crowded the fold
+    # (blind reviews: "a jumble: thigh, ball, arm, zoom circle and inset all overlap").
+    # In the room it left, in front of the head, an arrow down to the floor and the
+    # stopwatch: "reach down slowly" (step 3; blind reviews: "nothing says slowly").
+    head = sk.joints["head"]
+    x = head[0] + HEAD_R + REACH_ARROW[0]
+    top = head[1] + REACH_ARROW[1]
+    marks = (arrow((x, top), (x, REACH_ARROW[2])), stopwatch((x, top + REACH_WATCH)))
+    return Scene(sk, (roll, *_knee_ball(sk), *marks), fixed=(roll,))
 
 
-# The magnified foot on the half roll, in a rounded box beside the feet, clear of the
-# body (blind review: in the fold "the feet aren't drawn clearly on or off the roll").
-# World units: the box's top right corner, its size, and how much it magnifies.
-# Bottom left, just above the floor, next to the feet it magnifies, where the legs
-# leaning back leave more room than the hips do at the top: the box is bigger and the
-# figure narrower, so the body is drawn larger too (blind reviews: the two set-ups "are
-# twins; only a tiny inset tells them apart"; in the top left corner, a third of the
-# figure's width, "tiny", "about 1.5 cm printed"). Its window (INSET_SIZE / INSET_ZOOM)
-# just takes in the whole foot and the whole dome.
-INSET_CORNER = (-14.0, 45.5)
-INSET_SIZE = (48.5, 41.0)
-INSET_ZOOM = 2.1
+# The magnified foot on the half roll, in a rounded box, for the set-ups standing tall:
+# the body is narrow and the figure wide, so the close-up takes the room behind the
+# person, above the feet, beside the trunk and thighs, and a thin ring round the feet
+# joins it to them (blind reviews: the set-up "shows only in a tiny inset"; "nothing
+# links the box to the foot"; in the fold it crowded the body, "a jumble"). Its window
+# (size / zoom) just takes in the whole foot and the whole dome.
 
 
 @dataclass(frozen=True)
@@ -325,11 +323,8 @@ class Inset:
     zoom: float
 
 
-FOLD_INSET = Inset(INSET_CORNER, INSET_SIZE, INSET_ZOOM)
-# Standing tall, the body is narrow and the figure wide: the close-up takes the room
-# behind the person, from the floor up to the hips.
-CALLOUT_PAD = 1.5
 STAND_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 2.9)
+CALLOUT_PAD = 1.5  # the ring's room round the foot and the dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
 # How much of the shin shows above the ankle, before magnifying, and half its width: a
@@ -1066,6 +1061,7 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
 MARKS: dict[tuple[str, str], str] = {
     ("supine-iso", "hold"): "hold",
     ("prone-iso", "hold"): "hold",
+    ("toe-touch", "reach-down"): "slow",
     ("ecc-sl-bridge", "lower"): "slow",
     ("ecc-sliders", "bridge"): "slow",
     ("ecc-sliders", "straight"): "slow",
