@@ -587,6 +587,16 @@ def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_t
     heel = outline[0]
     assert heel[1] > floor + 6  # the heel well up, on the dome
     assert all(x > heel[0] for x in on_floor)  # the flat part in front of the heel
+    # The shin upright over the back of the heel, standing tall (blind reviews: "the
+    # ankle rises from the middle of the foot", the heel on the roll "looks like the
+    # toes"): the shin's back edge straight above the heel's back.
+    from generator.figures.poses import INSET_SHIN_HALF
+
+    top = sorted(outline, key=lambda p: -p[1])[:2]  # the shin stub's top corners
+    assert abs(top[0][0] - top[1][0]) == pytest.approx(2 * INSET_SHIN_HALF * zoom, abs=0.3)
+    shin_back = min(x for x, _ in top)
+    heel_back = min(x for x, _ in outline)  # (the heel is up at the back, on the dome)
+    assert heel_back < shin_back < heel_back + 2 * zoom
 
 
 def roll_end(elements: list[ET.Element]) -> tuple[ET.Element, str, str]:
@@ -990,7 +1000,10 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     u = [(p[0] - heel[0]) * f[0] + (p[1] - heel[1]) * f[1] for p in outline]
     v = [(p[1] - heel[1]) * f[0] - (p[0] - heel[0]) * f[1] for p in outline]
     assert min(v) == pytest.approx(0, abs=0.01)  # the sole is the bottom of the foot
-    back, tip = min(u), max(u)
+    # The back of the heel: the hindmost point of the foot itself, below the ankle (an
+    # upright shin over a tilted foot reaches further back along the sole than the heel).
+    back = min(pu for pu, pv in zip(u, v, strict=True) if pv < 3.0 * inset_zoom(position))
+    tip = max(u)
     foot_len = tip - back
     # The shin only a short stub: the shape is longer than it is tall ...
     assert max(v) < 0.85 * foot_len

@@ -332,6 +332,7 @@ INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as dra
 # the foot read as "a boot").
 INSET_SHIN_STUB = 5.5
 INSET_SHIN_HALF = 2.0
+INSET_ACHILLES, INSET_ANKLE_UP = 0.3, 2.5  # the heel-up ankle: from the back of the heel
 INSET_BALL = 0.72  # the ball of the foot, from the heel, as a share of the foot's length
 
 
@@ -345,9 +346,6 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
     up = (-f[1], f[0])
     shin = unit(heading(ankle, j["near_knee"]))
     r = TOE_TOUCH_ROLL_R
-    # Where the ankle sits over the foot, in the foot's own frame (along the sole, up).
-    rel = (ankle[0] - heel[0], ankle[1] - heel[1])
-    ankle_in_foot = (rel[0] * f[0] + rel[1] * f[1], rel[0] * up[0] + rel[1] * up[1])
     toes: list[Point] = []
     if f[1] < 0:
         # Heel up on the dome: the toes bend and lie flat on the floor, the ball of the
@@ -358,11 +356,14 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
         tilt = math.atan2(r, g)
         ball = (roll_x + math.hypot(g, r), 0.0)
         f = (math.cos(tilt), -math.sin(tilt))
-        turn = math.degrees(math.atan2(f[1], f[0])) - sk.dirs["near_sole"]
-        shin = unit(heading((0.0, 0.0), shin) + turn)
         up = (-f[1], f[0])
         heel = (ball[0] - INSET_BALL * FOOT * f[0], ball[1] - INSET_BALL * FOOT * f[1])
-        ankle = offset(heel, (f, ankle_in_foot[0]), (up, ankle_in_foot[1]))
+        # The shin upright, standing tall, its back straight down into the back of the
+        # heel (blind reviews: with the ankle where the tilted foot's frame puts it, "the
+        # ankle rises from the middle of the foot" and the heel on the roll "looks like
+        # the toes").
+        back = offset(heel, (f, -0.5), (up, 2.6))  # the back of the heel, as drawn below
+        ankle = (back[0] + INSET_SHIN_HALF + INSET_ACHILLES, back[1] + INSET_ANKLE_UP)
         toe_len = (1.0 - INSET_BALL) * FOOT
         toes = [
             (ball[0] + toe_len - 0.1, 0.2),  # the tip of the toes, flat on the floor
