@@ -505,3 +505,21 @@ def test_the_nordic_exercise_is_in_no_stage_and_only_on_stage_three():
     for _answers, program in programs():
         assert "nordic" not in {item.exercise.id for item in program.exercises}
         assert "nordic" not in {item.id for item in program.left_out}
+
+
+def test_steps_printed_without_their_pictures_never_point_at_pictures():
+    # "Go back a step" prints the steps of an exercise that is not on the sheet, with no
+    # figures (a physiotherapist's read of a stage 2 handout: "'as in the pictures', but
+    # there are no pictures"). Every such exercise's steps stand without pictures.
+    inlined = set()
+    for answers in ALL_ANSWERS:
+        if answers.side is Side.RIGHT or answers.flags:
+            continue  # (neither changes which exercises a sheet carries)
+        program = build_program(answers)
+        on_sheet = {item.exercise.id for item in program.exercises}
+        inlined |= {item.exercise.id for item in program.step_back_to} - on_sheet
+    assert inlined  # the stage 1 band hold on stage 2 sheets, at least
+    for language, word in (("en", "picture"), ("es", "dibujo")):
+        for exercise_id in inlined:
+            steps = " ".join(catalogue(language)[exercise_id].steps).lower()
+            assert word not in steps, (language, exercise_id)

@@ -23,7 +23,6 @@ __all__ = [
     "MARKS",
     "OWN_FRAMES",
     "POSITIONS",
-    "ROOMY",
     "body_outline",
     "figure_svg",
     "helper_joints",
@@ -53,10 +52,6 @@ CLOSE_UP = frozenset({"toe-touch", "supine-iso"})
 # the toe touch shows standing tall on the roll, then folded down to the toes. At the
 # standing figures' scale, the fold would be drawn a third smaller.
 OWN_FRAMES = frozenset({"toe-touch"})
-# Figures framed on their own with a wider margin: framed as tight as the others, the
-# toe touch's fold touched the figure's edges ("cramped", "the head is jammed against the
-# edge", blind reviews).
-ROOMY = {("toe-touch", "reach-down"): 6.0}
 MARGIN = 3.0
 
 # XML 1.0 forbids most control characters; alt text comes from a catalogue a person
@@ -126,8 +121,7 @@ def view_box(exercise_id: str, position: str | None = None) -> tuple[float, floa
     for shown in (position,) if exercise_id in OWN_FRAMES else POSITIONS[exercise_id]:
         scene = _scene(exercise_id, shown)
         boxes.extend(shape.box for shape in _shapes(scene, exercise_id))
-    margin = ROOMY.get((exercise_id, position), MARGIN)
-    return _fit(boxes, 0.0 if exercise_id in CLOSE_UP else MIN_WIDTH, margin)
+    return _fit(boxes, 0.0 if exercise_id in CLOSE_UP else MIN_WIDTH)
 
 
 def _shapes(scene: Scene, exercise_id: str) -> list[Shape]:
@@ -155,14 +149,12 @@ def _markup(shapes: list[Shape] | tuple[Shape, ...], x: float, y: float, w: floa
     return "".join(shape.svg(frame) for shape in shapes) + ink.svg(frame)
 
 
-def _fit(
-    boxes: list[Box], min_width: float = MIN_WIDTH, margin: float = MARGIN
-) -> tuple[float, float, float, float]:
+def _fit(boxes: list[Box], min_width: float = MIN_WIDTH) -> tuple[float, float, float, float]:
     """(x, y, width, height) of a 4:3 view box round ``boxes``, at least ``min_width``
-    wide and ``margin`` clear of them, as view_box does."""
+    wide, as view_box does."""
     x0, y0, x1, y1 = union(boxes)
     y0 = min(y0, 0.0)
-    x0, y0, x1, y1 = x0 - margin, y0 - margin, x1 + margin, y1 + margin
+    x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
     w2 = max(x1 - x0, (y1 - y0) * ASPECT, min_width)
     h2 = w2 / ASPECT
     cx = (x0 + x1) / 2
