@@ -18,6 +18,7 @@ from .draw import (
     Circle,
     Core,
     Path,
+    Pen,
     Shape,
     Style,
     band_box,
@@ -594,18 +595,25 @@ def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
     ]
 
 
-# An earlier position: the working leg as a pale silhouette without an outline, behind
-# everything, so it reads as where the leg was, never as the other leg (mid grey with an
-# outline). One element. Light grey, not near-white: paler (#e3e3e3), it "may vanish in
-# grey print" (blind reviews).
-GHOST = "#d0d0d0"
+# An earlier position: the working leg as a pale silhouette with a dashed grey outline,
+# behind everything, so it reads as where the leg was, never as the other leg (solid mid
+# grey, its outline solid and dark). Two elements. (Blind reviews: a pale silhouette with
+# no outline, mostly hidden behind the leg, read as "a flat wedge, a shadow or a sail";
+# near-white, it "may vanish in grey print".)
+GHOST = "#e4e4e4"
+GHOST_LINE = Style("#e4e4e4", "#7a7a7a", 1.2)
+GHOST_DASH = (2.2, 1.6)
 
 
 def ghost_leg(sk: Skeleton, layer: int = LAYER_FAR - 5) -> Shape:
     """The working leg of ``sk`` as a pale ghost: where it was a moment before."""
     leg = _leg_core(sk, "near")
+    line = outline_pen([leg], S_LIMB, GHOST_LINE)
+    dashed = Pen(line.cores, line.width, line.stroke, dash=GHOST_DASH)
     return Shape(
-        layer, (fill_pen([leg], S_LIMB, Style(GHOST, GHOST, 0.0)),), band_box([leg], S_LIMB)
+        layer,
+        (dashed, fill_pen([leg], S_LIMB, GHOST_LINE)),
+        band_box([leg], S_LIMB + GHOST_LINE.width / 2),
     )
 
 
