@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator.figures import (
     MARKS,
+    OWN_FRAMES,
     POSITIONS,
     body_outline,
     figure_svg,
@@ -52,6 +53,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_DECL = 'xmlns="http://www.w3.org/2000/svg"'
 ALT = "A person lies on their back, lifting one leg."
 
+TOE_TOUCH_SET_UPS = {("toe-touch", "toes-raised"), ("toe-touch", "heels-raised")}
 EXPECTED_POSITIONS = {
     "aslr-band": ("band-leg-up", "raise-other"),
     "toe-touch": ("toes-raised", "reach-down", "heels-raised"),
@@ -364,7 +366,14 @@ def test_right_side_is_the_left_drawing_flipped_about_the_viewbox_centre(exercis
 def test_viewbox_is_shared_by_the_positions_of_an_exercise_and_holds_the_body(
     exercise_id, position
 ):
-    x, y, w, h = view_box(exercise_id)
+    # Except for the toe touch, whose standing figures would draw the fold a third
+    # smaller: each of its figures is fitted to its own position.
+    if exercise_id in OWN_FRAMES:
+        with pytest.raises(ValueError, match="name its position"):
+            view_box(exercise_id)
+    else:
+        assert view_box(exercise_id, position) == view_box(exercise_id)
+    x, y, w, h = view_box(exercise_id, position)
     assert w / h == pytest.approx(4 / 3, rel=0.01)
     for (cx, cy), r in body_outline(exercise_id, position):
         assert x <= cx - r
@@ -552,9 +561,9 @@ def test_toe_touch_set_ups_stand_tall_on_the_roll_squeezing_the_ball(position):
 
 
 def inset_zoom(position: str) -> float:
-    from generator.figures.poses import TOE_TOUCH_INSET
+    from generator.figures.poses import FOLD_INSET, STAND_INSET
 
-    return TOE_TOUCH_INSET.zoom
+    return (FOLD_INSET if position == "reach-down" else STAND_INSET).zoom
 
 
 def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_the_floor():
@@ -566,10 +575,10 @@ def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_t
 
     zoom = inset_zoom("heels-raised")
     _, dome, foot = inset_of("toe-touch", "heels-raised")
-    rim = [world("toe-touch", *pair.split(",")) for pair in coordinates(dome)]
+    rim = [world("toe-touch", *pair.split(","), "heels-raised") for pair in coordinates(dome)]
     floor = min(y for _, y in rim)
     pen = float(foot.get("stroke-width")) / 2
-    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    outline = [world("toe-touch", *pair.split(","), "heels-raised") for pair in coordinates(foot)]
     # (the tip of the toes rounded up a hair, 0.2 units before magnifying)
     on_floor = sorted(x for x, y in outline if abs(y - pen - floor) < 0.2 * zoom + 0.2)
     assert len(on_floor) >= 2
@@ -611,7 +620,9 @@ def toe_touch_roll(position: str) -> tuple[float, float]:
     a path from (x + r, 0) over the top to (x - r, 0)."""
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     _, main, _ = roll_end(elements)
-    points = [world("toe-touch", *pair) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)]
+    points = [
+        world("toe-touch", *pair, position) for pair in re.findall(r"(-?[\d.]+),(-?[\d.]+)", main)
+    ]
     (x1, y1), (x0, y0) = sorted([points[0], points[-1]], reverse=True)
     assert y0 == pytest.approx(0, abs=0.1)
     assert y1 == pytest.approx(0, abs=0.1)
@@ -700,7 +711,7 @@ def test_toe_touch_shows_the_working_foot_on_the_dome_end_of_the_roll(position):
     for el in elements:
         if el in (dome, far) or el.get("fill") in (WORK.fill, "none", "#ffffff", INK):
             continue
-        points = [world("toe-touch", *pair.split(",")) for pair in coordinates(el)]
+        points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(el)]
         assert not [p for p in points if abs(p[0] - cx) < 2 * r and p[1] < r + 2], el.attrib
 
 
@@ -722,7 +733,7 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     assert float(ball.get("stroke-width")) >= INK_W_
     assert luminance(ball.get("stroke")) < 0.1
     assert luminance(ball.get("fill")) > luminance(FAR.fill) + 0.2 > luminance(WORK.fill)
-    centre = world("toe-touch", ball.get("cx"), ball.get("cy"))
+    centre = world("toe-touch", ball.get("cx"), ball.get("cy"), position)
     r = float(ball.get("r"))
     knees = [j["near_knee"], j["far_knee"]]
     assert math.dist(knees[0], knees[1]) < 2  # the knees together, squeezing
@@ -744,7 +755,7 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     assert elements.index(far) < elements.index(ball) < elements.index(work_leg(elements))
     # No lines on it: stripes across it read as a knee brace's straps.
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
-    points = [world("toe-touch", *pair.split(",")) for pair in coordinates(ink)]
+    points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(ink)]
     assert all(math.dist(p, centre) > r for p in points)
 
 
@@ -786,20 +797,16 @@ def along_segment(a, b, t):
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
-def test_toe_touch_figures_share_one_scale_and_one_close_up():
-    # Blind reviews: framed on its own, the fold was "twice the size of the same person"
-    # in the set-ups, "cramped", its close-up "jammed against the leg", and "doesn't read
-    # as the same exercise". The three figures share one frame and one scale, as every
-    # exercise's do, and show the foot on the roll in the same close-up, in the same
-    # place: the standing body fills the frame's height.
-    _, _, _, h = view_box("toe-touch")
-    top = max(c[1] + r for c, r in body_outline("toe-touch", "toes-raised"))
-    assert top > 0.8 * h
-    frames = []
+def test_toe_touch_is_drawn_close_up_so_the_fold_fills_the_figure():
+    # Blind review: at the shared scale the folded body was about 1.5 cm tall at 5 cm.
+    # The fold is framed on its own, not at the standing figures' scale.
+    _, _, w, _ = view_box("toe-touch", "reach-down")
+    assert w < 0.75 * view_box("hip-hinge")[2]  # drawn at least a third larger
+    assert w < 0.75 * view_box("toe-touch", "toes-raised")[2]
     for position in POSITIONS["toe-touch"]:
-        frame, _, _ = inset_of("toe-touch", position)
-        frames.append(tuple(frame.get(k) for k in ("x", "y", "width", "height")))
-    assert len(set(frames)) == 1
+        _, _, _, h = view_box("toe-touch", position)
+        top = max(c[1] + r for c, r in body_outline("toe-touch", position))
+        assert top > 0.6 * h  # the body is most of the figure's height
 
 
 def inset_of(exercise_id: str, position: str):
@@ -830,9 +837,7 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
 ):
     # Blind review: in the fold "the feet aren't drawn clearly on or off the roll". A
     # rounded white box shows the foot on the half roll magnified, in every toe touch
-    # figure (without it, the fold "can't show which foot position this is"), behind the
-    # person, nearly half the figure's width, above the feet it shows (a ring round them
-    # joins the two: see the next test).
+    # figure (without it, the fold "can't show which foot position this is").
     from generator.figures.props import INSET
 
     inset = inset_of(exercise_id, position)
@@ -844,15 +849,27 @@ def test_only_the_toe_touch_has_a_magnified_inset_inside_the_figure_clear_of_the
     assert luminance(INSET.stroke) < 0.1
     assert float(frame.get("stroke-width")) <= 1.3  # a thin frame
     x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
-    _, _, vw, vh = view_box(exercise_id)
+    _, _, vw, vh = view_box(exercise_id, position)
     assert 0 < x < x + w < vw  # inside the viewBox
     assert 0 < y < y + h < vh
-    (x0, y1), (x1, y0) = (world(exercise_id, *p) for p in ((x, y), (x + w, y + h)))
+    (x0, y1), (x1, y0) = (world(exercise_id, *p, position) for p in ((x, y), (x + w, y + h)))
     j = pose_joints(exercise_id, position)
-    assert 0.43 * vw < w < 0.5 * vw
-    assert x1 < min(j["near_heel"][0], j["near_toe"][0], j["hip"][0]) - 8
-    assert j["near_knee"][1] < y0
-    assert y1 < pose_joints(exercise_id, "toes-raised")["head"][1]  # below the standing head
+    if position == "reach-down":
+        # Its bottom just above the floor, beside the feet (standing on the floor line
+        # it would be an object in the room).
+        assert INK_W_ < y0 < 8
+        # Beside the fold, which takes the rest: nothing else widens the figure (an
+        # arrow curving down in front of the head did, and drew everything smaller).
+        assert 0.43 * vw < w < 0.47 * vw
+        assert x < 5  # at the left edge
+        assert y1 < j["hip"][1]  # its top below the hips: beside the legs
+    else:
+        # Standing, the body is narrow: the close-up takes the room behind the person,
+        # nearly half the figure's width, beside the trunk and thighs, above the feet it
+        # shows (a ring round them joins the two: see the next test).
+        assert 0.43 * vw < w < 0.5 * vw
+        assert x1 < min(j["near_heel"][0], j["near_toe"][0], j["hip"][0]) - 10
+        assert j["near_knee"][1] < y0 < y1 < j["head"][1]
     for (cx, cy), r in body_outline(exercise_id, position):  # clear of the body
         gap = math.hypot(max(x0 - cx, 0, cx - x1), max(y0 - cy, 0, cy - y1)) - r
         assert gap > WORK.width / 2 + 0.5
@@ -863,7 +880,8 @@ def test_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(exercise
     # Blind reviews of the standing set-ups: "in the main drawing the foot is flat, with
     # the roll beside it ... the box and the body disagree, and nothing links the box to
     # the foot". A thin ring round the working foot and the roll, and a line from it to
-    # the close-up's nearest corner, in all three toe touch figures.
+    # the close-up's nearest corner. Not in the fold, where the close-up is beside the
+    # feet and a ring hid the hand on the toes (blind reviews).
     from generator.figures.props import INSET
 
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
@@ -874,14 +892,17 @@ def test_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(exercise
         and el.get("fill") == "none"
         and float(el.get("stroke-width")) <= 1.3  # not a pen
     ]
-    if exercise_id != "toe-touch":
+    if (exercise_id, position) not in TOE_TOUCH_SET_UPS:
         assert not rings
         return
     (ring,) = rings
     assert ring.get("stroke") == INSET.stroke
     assert float(ring.get("stroke-width")) <= 1.3  # thin, as the close-up's frame
     ellipse, line = re.findall(r"M[^M]*", ring.get("d"))
-    rim = [world(exercise_id, *pair.split(",")) for pair in coordinates(ET.Element("p", d=ellipse))]
+    rim = [
+        world(exercise_id, *pair.split(","), position)
+        for pair in coordinates(ET.Element("p", d=ellipse))
+    ]
     x0, x1 = min(x for x, _ in rim), max(x for x, _ in rim)
     y0, y1 = min(y for _, y in rim), max(y for _, y in rim)
     cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
@@ -900,10 +921,11 @@ def test_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(exercise
     frame, _, _ = inset_of(exercise_id, position)
     fx, fy, fw, fh = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
     start, end = (
-        world(exercise_id, *pair.split(",")) for pair in coordinates(ET.Element("p", d=line))
+        world(exercise_id, *pair.split(","), position)
+        for pair in coordinates(ET.Element("p", d=line))
     )
     assert ((start[0] - cx) / rx) ** 2 + ((start[1] - cy) / ry) ** 2 == pytest.approx(1, abs=0.05)
-    corners = [world(exercise_id, x, fy + fh) for x in (fx, fx + fw)]
+    corners = [world(exercise_id, x, fy + fh, position) for x in (fx, fx + fw)]
     assert (
         min(math.dist(end, c) for c in corners) < INSET.width
     )  # (the rect is drawn inset by half its pen)
@@ -915,7 +937,7 @@ def toe_touch_ball(position: str) -> tuple[tuple[float, float], float]:
 
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     (ball,) = [el for el in elements if el.get("fill") == BALL.fill]
-    return world("toe-touch", ball.get("cx"), ball.get("cy")), float(ball.get("r"))
+    return world("toe-touch", ball.get("cx"), ball.get("cy"), position), float(ball.get("r"))
 
 
 @pytest.mark.parametrize(
@@ -925,12 +947,12 @@ def toe_touch_ball(position: str) -> tuple[tuple[float, float], float]:
 def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(position, along_foot):
     frame, dome, foot = inset_of("toe-touch", position)
     x, y, w, h = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
-    (x0, y1), (x1, y0) = (world("toe-touch", *p) for p in ((x, y), (x + w, y + h)))
+    (x0, y1), (x1, y0) = (world("toe-touch", *p, position) for p in ((x, y), (x + w, y + h)))
     # The dome: a whole half roll on the floor, inside the box, its rim points on a circle
     # round a centre on the floor (blind review: cut off by the box's side, the dome
     # under the raised heel read as the heel of a high-heeled shoe).
     rim = [
-        world("toe-touch", *pair.split(","))
+        world("toe-touch", *pair.split(","), position)
         for letter, pairs in re.findall(r"([MLC])([^MLCZ]*)", dome.get("d"))
         for pair in re.findall(r"[\d.]+,[\d.]+", pairs)[2 if letter == "C" else 0 :: 3]
     ]  # the points on the outline (not the curves' control points)
@@ -949,7 +971,7 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     assert luminance(foot.get("stroke")) < 0.1
     pen = float(foot.get("stroke-width")) / 2
     assert pen <= 0.65
-    outline = [world("toe-touch", *pair.split(",")) for pair in coordinates(foot)]
+    outline = [world("toe-touch", *pair.split(","), position) for pair in coordinates(foot)]
     assert len(outline) >= 10  # heel, sole, toes, instep and a stub of the shin
     assert all(x0 < px - pen and px + pen < x1 for px, _ in outline)  # inside the box
     assert all(y0 < py - pen and py + pen < y1 for _, py in outline)
@@ -1217,13 +1239,13 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
     (cx, cy), rx, ry = (
-        world(exercise_id, end.get("cx"), end.get("cy")),
+        world(exercise_id, end.get("cx"), end.get("cy"), position),
         *(float(end.get(k)) for k in ("rx", "ry")),
     )
     assert cy == pytest.approx(ry, abs=0.1)  # standing on the floor
     assert 0.4 * ry < rx < 0.8 * ry
     body = elements[elements.index(end) - 1]  # the length, drawn just under the end
-    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(body)]
+    points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(body)]
     assert max(abs(x - cx) for x, _ in points) > ry + rx  # it shows beyond the end
     assert all(y > -0.1 for _, y in points)  # on the floor, not through it
     hubs = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == "#222222"]
@@ -1382,9 +1404,10 @@ def test_sliders_are_flat_discs_on_the_floor_with_the_heels_on_top(position):
     assert abs(j["far_heel"][0] - cx) < rx * 0.7  # the far heel on the one behind it
 
 
-def world(exercise_id: str, x: str, y: str) -> tuple[float, float]:
-    """An SVG point of a canonical figure in world coordinates (y up, floor y = 0)."""
-    left, top, _, _ = view_box(exercise_id)
+def world(exercise_id: str, x: str, y: str, position: str | None = None) -> tuple[float, float]:
+    """An SVG point of a canonical figure in world coordinates (y up, floor y = 0); the
+    figure's ``position`` is needed for the exercises framed one figure at a time."""
+    left, top, _, _ = view_box(exercise_id, position)
     return (float(x) + left, -(float(y) + top))
 
 
@@ -1473,7 +1496,9 @@ def test_straight_backs_are_drawn_straight_from_buttock_to_shoulders(exercise_id
         el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"
     )
     first = trunk.get("d").split("M")[1]  # the trunk's subpath; the head's comes next
-    core = [world(exercise_id, *p.split(",")) for p in re.findall(r"-?[\d.]+,-?[\d.]+", first)]
+    core = [
+        world(exercise_id, *p.split(","), position) for p in re.findall(r"-?[\d.]+,-?[\d.]+", first)
+    ]
     hip, shoulder = j["hip"], j["shoulder"]
     u = unit_vector(hip, shoulder)
     behind = (-u[1], u[0])  # facing +x: behind is to the left of hip -> shoulder
@@ -1674,8 +1699,8 @@ def test_holds_carry_a_pause_sign_slow_moves_a_stopwatch_and_nothing_else_does(
         bars = elements[elements.index(disc) + 1]
         assert bars.get("fill") == "#ffffff"
         assert bars.get("d").count("Z") == 2  # two bars
-        centre = world(exercise_id, disc.get("cx"), disc.get("cy"))
-        corners = [world(exercise_id, *pair.split(",")) for pair in coordinates(bars)]
+        centre = world(exercise_id, disc.get("cx"), disc.get("cy"), position)
+        corners = [world(exercise_id, *pair.split(","), position) for pair in coordinates(bars)]
         assert all(math.dist(p, centre) < PAUSE_R * 0.75 for p in corners)  # on the disc
         xs = sorted(x for x, _ in corners)
         assert xs[3] - xs[0] >= 1.5  # each bar bold, not a hairline
@@ -1699,7 +1724,7 @@ def test_a_holding_hand_is_drawn_as_a_fist_and_a_resting_one_is_not(exercise_id,
         assert fists == []
         return
     (fist,) = fists
-    centre = world(exercise_id, fist.get("cx"), fist.get("cy"))
+    centre = world(exercise_id, fist.get("cx"), fist.get("cy"), position)
     assert math.dist(centre, j["near_hand"]) < 0.1
     assert float(fist.get("r")) == HAND_R
 
@@ -1934,7 +1959,7 @@ def test_a_straight_working_leg_shows_its_knee(exercise_id, position):
     j = pose_joints(exercise_id, position)
     hip, knee, ankle, toe = j["hip"], j["near_knee"], j["near_ankle"], j["near_toe"]
     leg = work_leg(drawn(parse(figure_svg(exercise_id, position, "left", ALT))))
-    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(leg)]
+    points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(leg)]
     # The front: across the leg (hip to ankle), on the side the toes point to.
     d = math.dist(hip, ankle)
     normal = ((hip[1] - ankle[1]) / d, (ankle[0] - hip[0]) / d)

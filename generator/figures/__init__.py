@@ -21,6 +21,7 @@ from .poses import BUILDERS, FORCES, GRIPPING, MARKS, Scene
 __all__ = [
     "FORCES",
     "MARKS",
+    "OWN_FRAMES",
     "POSITIONS",
     "body_outline",
     "figure_svg",
@@ -47,6 +48,10 @@ MIN_WIDTH = 124.0  # figure units; keeps the body at a similar scale across exer
 # So is the heel dig: lying, the body is long and low, and at the full width its effort
 # arrows at the heel were small (blind review).
 CLOSE_UP = frozenset({"toe-touch", "supine-iso"})
+# Exercises whose figures are each fitted to their own position, not drawn at one scale:
+# the toe touch shows standing tall on the roll, then folded down to the toes. At the
+# standing figures' scale, the fold would be drawn a third smaller.
+OWN_FRAMES = frozenset({"toe-touch"})
 MARGIN = 3.0
 
 # XML 1.0 forbids most control characters; alt text comes from a catalogue a person
@@ -98,17 +103,23 @@ def body_outline(exercise_id: str, position: str) -> list[tuple[Point, float]]:
     return outline(_scene(exercise_id, position).skeleton)
 
 
-@lru_cache(maxsize=16)
-def view_box(exercise_id: str) -> tuple[float, float, float, float]:
-    """(x, y, width, height) of the region of the world every figure of an exercise
-    shows, with y flipped as in SVG (world y = -y).
+@lru_cache(maxsize=32)
+def view_box(exercise_id: str, position: str | None = None) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the region of the world a figure of an exercise shows,
+    with y flipped as in SVG (world y = -y).
 
-    Shared so an exercise's positions line up side by side at the same scale. The SVG
-    viewBox is this region moved to the origin, "0 0 width height".
+    Shared by an exercise's positions, so they line up side by side at the same scale;
+    except for the exercises in OWN_FRAMES, whose figures are each fitted to their own
+    ``position`` (required for them). The SVG viewBox is this region moved to the
+    origin, "0 0 width height".
     """
+    if exercise_id in OWN_FRAMES:
+        if position is None:
+            raise ValueError(f"{exercise_id!r} frames each figure on its own: name its position")
+        _check(exercise_id, position)
     boxes: list[Box] = []
-    for position in POSITIONS[exercise_id]:
-        scene = _scene(exercise_id, position)
+    for shown in (position,) if exercise_id in OWN_FRAMES else POSITIONS[exercise_id]:
+        scene = _scene(exercise_id, shown)
         boxes.extend(shape.box for shape in _shapes(scene, exercise_id))
     return _fit(boxes, 0.0 if exercise_id in CLOSE_UP else MIN_WIDTH)
 
@@ -122,7 +133,7 @@ def _shapes(scene: Scene, exercise_id: str) -> list[Shape]:
 @lru_cache(maxsize=64)
 def _drawing(exercise_id: str, position: str) -> tuple[str, str]:
     """(viewBox attribute, drawing markup) of a canonical figure; cached, title-free."""
-    x, y, w, h = view_box(exercise_id)
+    x, y, w, h = view_box(exercise_id, position)
     return f"0 0 {num(w)} {num(h)}", _markup(
         _shapes(_scene(exercise_id, position), exercise_id), x, y, w
     )
