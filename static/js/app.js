@@ -42,6 +42,9 @@ document.addEventListener("htmx:afterSettle", (event) => wireCopyButtons(event.t
 // holds now (letters typed after the request left), then asks for a preview of it. Only
 // a field the swap replaced is given its old value back: one outside the preview (the
 // questionnaire's) is still the same element and holds what was typed during the swap.
+// It is given back at once after the swap, which runs in the same task as beforeSwap, so
+// no key can come between: not after the settle, 20 ms later, which would undo a key
+// pressed in the new field in the meantime.
 let typing = null;
 document.addEventListener("htmx:beforeSwap", () => {
   const field = document.activeElement;
@@ -55,7 +58,7 @@ document.addEventListener("htmx:beforeSwap", () => {
       }
     : null;
 });
-document.addEventListener("htmx:afterSettle", () => {
+document.addEventListener("htmx:afterSwap", () => {
   if (!typing) return;
   const field = document.getElementById(typing.id);
   if (field && field !== typing.element && field.value !== typing.value) {
