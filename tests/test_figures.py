@@ -34,6 +34,7 @@ from generator.figures.body import (
     SEGMENTS,
     SHIN,
     SUPINE_HIP_Y,
+    THIGH,
     THORAX,
     WORK,
 )
@@ -750,6 +751,11 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     across = (thigh[1], -thigh[0])
     off = (centre[0] - knees[0][0]) * across[0] + (centre[1] - knees[0][1]) * across[1]
     assert r - abs(off) > knee_half + 3.5
+    # More of it in front of the knee than in the crook behind it, where the sloping
+    # thigh of the reach covered it (blind review: "the dark thigh covers the ball").
+    shin = unit_vector(knees[0], j["near_ankle"])
+    crook = 1.0 if shin[0] * across[0] + shin[1] * across[1] > 0 else -1.0
+    assert -crook * off > 0.5
     # Over the other leg, under the working one.
     far = next(el for el in elements if el.get("fill") == FAR.fill)
     assert elements.index(far) < elements.index(ball) < elements.index(work_leg(elements))
@@ -1246,7 +1252,8 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
     assert 0.4 * ry < rx < 0.8 * ry
     body = elements[elements.index(end) - 1]  # the length, drawn just under the end
     points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(body)]
-    assert max(abs(x - cx) for x, _ in points) > ry + rx  # it shows beyond the end
+    # It shows beyond the end (steeply, under the straight-leg bridge's knee).
+    assert max(math.dist(p, (cx, cy)) for p in points) > ry + rx
     assert all(y > -0.1 for _, y in points)  # on the floor, not through it
     hubs = [el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("stroke") == "#222222"]
     assert hubs == []  # no hub: a wheel has one
@@ -1290,11 +1297,13 @@ def test_straight_leg_bridge_calf_rests_on_the_roller_with_the_heel_in_the_air()
     assert cy == pytest.approx(r, abs=0.1)  # lying on the floor
     knee, heel = j["near_knee"], j["near_heel"]
     # Under the back of the knee: the calf's underside (R_THIGH[1] below the knee's
-    # centre, running to the heel) touches it just below the knee.
+    # centre, running to the heel) touches it just below the knee, a fifth of the way
+    # down, so that what shows of it lies under the knee (the test below). Its centre,
+    # below the sloping calf, projects a little further along it.
     t = ((cx - knee[0]) * (heel[0] - knee[0]) + (cy - knee[1]) * (heel[1] - knee[1])) / math.dist(
         knee, heel
     ) ** 2
-    assert 0.0 < t < 0.2
+    assert 0.0 < t < 0.3
     assert r + 1.0 < distance_to_line((cx, cy), knee, heel) < r + R_THIGH[1] + 0.3
     assert knee[1] > cy  # the leg on top
     assert heel[1] > 4.0  # the heel in the air beyond the roller, not on the floor
@@ -1318,6 +1327,39 @@ def test_straight_leg_bridge_rollers_under_the_knee_then_the_heel_far_apart():
     assert knee_j["hip"][0] == pytest.approx(ankle_j["hip"][0], abs=0.1)
     assert knee_j["shoulder"][0] == pytest.approx(ankle_j["shoulder"][0], abs=1.0)
     assert ankle_x - knee_x > 15  # far apart in the picture
+
+
+def test_straight_leg_bridge_roller_shows_under_the_knee_not_the_thigh():
+    # Blind reviews: with its length receding low towards the head, "the roller sits
+    # under the lower thigh". What is drawn of it, the near end and the length behind,
+    # is centred under the knee joint, within a tenth of the thigh.
+    elements = drawn(parse(figure_svg("straight-leg-bridge", "knee", "left", ALT)))
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    body = elements[elements.index(end) - 1]
+    xs = [world("straight-leg-bridge", *pair.split(","))[0] for pair in coordinates(body)]
+    (cx, _), _ = slb_roller("knee")
+    rx = float(end.get("rx"))
+    middle = (min(*xs, cx - rx) + max(*xs, cx + rx)) / 2
+    assert middle == pytest.approx(
+        pose_joints("straight-leg-bridge", "knee")["near_knee"][0], abs=THIGH / 10
+    )
+
+
+@pytest.mark.parametrize("position", ["knee", "ankle"])
+def test_straight_leg_bridge_knee_shows_on_the_straight_working_leg(position):
+    # Blind reviews: "the straight leg has no visible knee", so where the roller lies
+    # along it was a guess. Along the top of the straight leg, the kneecap stands out of
+    # the line from the front of the hip to the front of the ankle by at least 2 units
+    # (about 1 mm at 5 cm), over the knee.
+    j = pose_joints("straight-leg-bridge", position)
+    leg = work_leg(drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT))))
+    points = [world("straight-leg-bridge", *pair.split(",")) for pair in coordinates(leg)]
+    knee = j["near_knee"]
+    k = min(range(len(points)), key=lambda i: math.dist(points[i], (knee[0], knee[1] + 5.0)))
+    cap, before, after = points[k], points[k - 1], points[(k + 1) % len(points)]
+    assert math.dist(cap, knee) < R_THIGH[1] + 3.0  # on top of the knee
+    assert cap[1] > knee[1]
+    assert distance_to_line(cap, before, after) > 2.0
 
 
 def test_straight_leg_bridge_heel_sits_on_top_of_the_roller():

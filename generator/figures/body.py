@@ -365,8 +365,11 @@ DIAG = math.sqrt(0.5)
 # well (1.0) and a bigger kneecap (2.0), the straight leg read as "kinked at the knee",
 # against "keep the working leg straight". It fades out as the knee bends (by
 # KNEE_MARK_FADE degrees the bent knee's own corner shows it), so a moving figure
-# changes smoothly. World units, beyond the thigh's knee-end radius.
-KNEECAP = 1.5
+# changes smoothly. World units, beyond the thigh's knee-end radius: the working leg's
+# a little more, so it shows at 5 cm where the straight-leg bridge's roller lies under
+# it (blind reviews, at 1.5: "the straight leg has no visible knee"); the other leg,
+# lying straight and face down on the floor in the band hold, keeps the smaller one.
+KNEECAP = {"near": 2.5, "far": 1.5}
 KNEE_MARK_FADE = 40.0
 
 
@@ -408,7 +411,8 @@ def _leg_core(sk: Skeleton, side: str, s: float = S_LIMB) -> Core:
         front, back = 1.0, -1.0 / cos_half
     else:
         front, back = 1.0 / cos_half, -1.0
-    front += KNEECAP * max(0.0, 1.0 - abs(sk.flexion[f"{side}_knee"]) / KNEE_MARK_FADE) / r_knee
+    fade = max(0.0, 1.0 - abs(sk.flexion[f"{side}_knee"]) / KNEE_MARK_FADE)
+    front += KNEECAP[side] * fade / r_knee
     return Core(
         (
             # The round top of the thigh, seen over the pelvis.

@@ -166,10 +166,12 @@ def _foot_band(sk: Skeleton) -> list[Shape]:
 # the working leg, in front of the other, bulging out round the knees on both sides
 # (blind reviews: drawn over the working knee, a striped disc read as a knee brace; at
 # radius 8.8, showing only a little round the knee, "a knee pad", "mostly hidden behind
-# the dark leg"). Its centre a little back from the knees' centres, where no arm hides
-# it, and a little up the thighs: between them, just above the knees.
+# the dark leg"). Its centre a little in front of the knees' centres, so at the bottom
+# of the reach, the thighs sloping, it shows on both sides of the thigh (a little back,
+# the thigh covered its middle: "the dark thigh covers the ball"), and a little up the
+# thighs: between them, just above the knees.
 BALL_R = 10.5
-BALL_AHEAD = -1.0
+BALL_AHEAD = 1.0
 BALL_UP = 1.8
 BALL_LAYER = 55
 # The half roll near true scale: about 15 cm across under a 25 cm foot, a radius of 0.3
@@ -196,6 +198,10 @@ TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of 
 # 38-48 degrees "looks like a crouch, not a toe touch"; at 15 degrees with the shins
 # leaning back, "the knees look locked straight", against "bend your knees").
 TOE_TOUCH_KNEE = (24.0, 0.0)
+TOE_TOUCH_HAND = (
+    2.0,
+    0.2,
+)  # the hand's centre from the toe tip: ahead, and above the hand's radius
 TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
 # The head low but out in front of the arms hanging to the toes, in line with the back
 # (blind review: "the head is mostly hidden behind the arm").
@@ -271,7 +277,7 @@ def _toe_touch_reach() -> Scene:
     toe = along(heel, sole, FOOT)
     # Fingertips on the tips of the toes, from above: in front of the toes up on the
     # dome they would hide it, and a hand on the foot hid which end of it is up.
-    hand = (toe[0] + 2.0, toe[1] + R_HAND + 0.2)
+    hand = (toe[0] + TOE_TOUCH_HAND[0], toe[1] + R_HAND + TOE_TOUCH_HAND[1])
     spine = TOE_TOUCH_SPINE
     lo, hi = -130.0, 20.0  # the shoulders come nearer the toes as the back tips down
     for _ in range(60):
@@ -688,7 +694,13 @@ SLB_PULL = (150.0, 125.0)  # the other leg's hip and knee flexion: the knee to t
 # upper calf, a blind reviewer who had the stage notes found the two set-ups hard to
 # tell apart: "put the roller exactly under the knee". The move there had answered a
 # review kit that lacked the notes.) The heel stays off the floor.
-CALF_CONTACT = 0.1
+CALF_CONTACT = 0.22
+# Its length recedes steeply, partly behind the leg, and shorter than elsewhere: what
+# shows of it lies under the knee, which the kneecap marks (body.KNEECAP). (Receding
+# low towards the head like the others, it showed under the thigh: "the roller sits
+# under the lower thigh", blind reviews; receding steeper and shorter still, "small,
+# half hidden".)
+SLB_KNEE_ROLLER = (145.0, 1.3)  # receding direction, length in radii
 
 
 def _calf_line(sk: Skeleton) -> tuple[Point, Point]:
@@ -786,7 +798,7 @@ def _slb_roller(sk: Skeleton) -> list[Shape]:
     # the calf, is r above the floor (a level calf touches it anywhere: keep the spot).
     p, u = along(a, d - 90.0, r), unit(d)
     x = p[0] + (r - p[1]) * u[0] / u[1] if abs(u[1]) > 1e-3 else _under_calf(sk, CALF_CONTACT)[0]
-    return [roller((x, r), r=r)]
+    return [roller((x, r), r=r, angle=SLB_KNEE_ROLLER[0], depth=SLB_KNEE_ROLLER[1])]
 
 
 SLIDES_FROM = 25.0  # where the slid-out figure's arrow starts, under the thigh

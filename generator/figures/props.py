@@ -49,14 +49,19 @@ LOG_DEPTH = (160.0, 1.5)  # its length: receding (direction, length in radii)
 
 
 def roller(
-    centre: Point, layer: int = 10, r: float = ROLLER_R, angle: float = LOG_DEPTH[0]
+    centre: Point,
+    layer: int = 10,
+    r: float = ROLLER_R,
+    angle: float = LOG_DEPTH[0],
+    depth: float = LOG_DEPTH[1],
 ) -> Shape:
     """A foam roller lying across under the body: its near end an upright ellipse (the
     round end seen a little from the side) standing on the floor, ``r`` high to its
     centre, so the body rests on its top, and its length receding behind it in direction
-    ``angle`` to a rounded far end. (A circle with a hub read as a wheel.)"""
+    ``angle``, ``depth`` radii long, to a rounded far end. (A circle with a hub read as a
+    wheel.)"""
     rx = r * LOG_END
-    back = along(centre, angle, r * LOG_DEPTH[1])
+    back = along(centre, angle, r * depth)
     # The far end's outer half: the one away from the near end.
     turn = -90.0 if math.cos(math.radians(angle)) >= 0 else 90.0  # from the top, outwards
     far_end = [ellipse_arc(back, rx, r, 90.0 + k * turn, 90.0 + (k + 1) * turn) for k in (0, 1)]
