@@ -167,7 +167,7 @@ def test_exercise_page_names_each_set_up_by_its_stage(client):
     # Set-ups done in every session (not stages) keep their numbers and their captions.
     html = client.get("/exercises/toe-touch?side=left").get_data(as_text=True)
     assert "<figcaption>1 Toes raised</figcaption>" in html
-    assert "<figcaption>2 Reach down</figcaption>" in html
+    assert "<figcaption>2 Reach down, slowly</figcaption>" in html
     assert "<figcaption>3 Heels raised</figcaption>" in html
     assert 'class="set-up"' not in html
     assert "stage-notes" not in html

@@ -23,6 +23,7 @@ __all__ = [
     "MARKS",
     "OWN_FRAMES",
     "POSITIONS",
+    "SCALED_AS",
     "body_outline",
     "figure_svg",
     "helper_joints",
@@ -49,9 +50,14 @@ MIN_WIDTH = 124.0  # figure units; keeps the body at a similar scale across exer
 # arrows at the heel were small (blind review).
 CLOSE_UP = frozenset({"toe-touch", "supine-iso"})
 # Exercises whose figures are each fitted to their own position, not drawn at one scale:
-# the toe touch shows standing tall on the roll, then folded down to the toes. At the
-# standing figures' scale, the fold would be drawn a third smaller.
+# the toe touch shows standing tall on the roll, then folded down to the toes.
 OWN_FRAMES = frozenset({"toe-touch"})
+# Figures so framed whose frame is at least this share of another position's width: the
+# fold, which has no close-up, drawn at about the standing set-ups' scale, a little
+# closer, not half as large again (blind review: "drawn larger than the set-ups").
+SCALED_AS: dict[tuple[str, str], tuple[str, float]] = {
+    ("toe-touch", "reach-down"): ("toes-raised", 0.85),
+}
 MARGIN = 3.0
 
 # XML 1.0 forbids most control characters; alt text comes from a catalogue a person
@@ -121,7 +127,11 @@ def view_box(exercise_id: str, position: str | None = None) -> tuple[float, floa
     for shown in (position,) if exercise_id in OWN_FRAMES else POSITIONS[exercise_id]:
         scene = _scene(exercise_id, shown)
         boxes.extend(shape.box for shape in _shapes(scene, exercise_id))
-    return _fit(boxes, 0.0 if exercise_id in CLOSE_UP else MIN_WIDTH)
+    min_width = 0.0 if exercise_id in CLOSE_UP else MIN_WIDTH
+    if (exercise_id, position) in SCALED_AS:
+        other, share = SCALED_AS[(exercise_id, position)]
+        min_width = max(min_width, share * view_box(exercise_id, other)[2])
+    return _fit(boxes, min_width)
 
 
 def _shapes(scene: Scene, exercise_id: str) -> list[Shape]:

@@ -296,15 +296,27 @@ def _toe_touch_reach() -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r, layer=ROLL_LAYER)
-    # No arrow, no stopwatch: the fingertips at the toes show the reach (blind reviews:
-    # an arrow curving over the back widened the figure, so everything was drawn
-    # smaller; a straight arrow down in front of the head, with the stopwatch, made it
-    # "look like the deadlift"). No ring: round the feet it hid the hand on the toes.
-    # The close-up sits beside the legs; its dome is drawn in the roll's dome element
-    # (the moving figure, which has no close-up, keeps the plain roll).
-    box, dome, foot = _foot_inset(sk, roll_x, FOLD_INSET)
-    with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
-    return Scene(sk, (with_dome, *_knee_ball(sk), box, foot), fixed=(roll,))
+    # No close-up: the set-ups beside it show the feet on the roll, and the reach is
+    # the same with the toes or the heels up. Without one, it is drawn at about the
+    # set-ups' scale, not larger (see figures.SCALED_AS), with room round it for the
+    # way down: an arrow curving round the hips from where the head was, standing tall,
+    # to where it is, and a stopwatch at its start, "slowly" (blind reviews: with a
+    # close-up beside the legs "crowded", "the box presses against the hip", "drawn
+    # larger than the set-ups", "nothing says slowly"; a straight arrow down in front
+    # of the head "looks like the deadlift").
+    hip = sk.joints["hip"]
+    watch = along(hip, TOE_TOUCH_ARC[1] + TOE_TOUCH_WATCH, TOE_TOUCH_ARC[0])
+    return Scene(
+        sk,
+        (roll, *_knee_ball(sk), arc_arrow(hip, *TOE_TOUCH_ARC), stopwatch(watch)),
+        fixed=(roll,),
+    )
+
+
+# The reach's arrow round the hips (radius, from and to, degrees) and its stopwatch,
+# this many degrees before its start.
+TOE_TOUCH_ARC = (36.0, 58.0, 2.0)
+TOE_TOUCH_WATCH = 9.0
 
 
 # The magnified foot on the half roll, in a rounded box. Standing tall, the body is
@@ -325,10 +337,6 @@ class Inset:
 
 
 STAND_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 2.9)
-# In the reach, bottom left, just above the floor, beside the legs leaning back, where
-# there is more room than at the hips (blind reviews: in the top left corner, a third of
-# the figure's width, "tiny").
-FOLD_INSET = Inset((-13.5, 45.5), (44.5, 40.5), 1.95)
 CALLOUT_PAD = 1.5  # the ring's room round the foot and the dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
@@ -1073,6 +1081,7 @@ BUILDERS: dict[tuple[str, str], Callable[[], Scene]] = {
 MARKS: dict[tuple[str, str], str] = {
     ("supine-iso", "hold"): "hold",
     ("prone-iso", "hold"): "hold",
+    ("toe-touch", "reach-down"): "slow",
     ("ecc-sl-bridge", "lower"): "slow",
     ("ecc-sliders", "bridge"): "slow",
     ("ecc-sliders", "straight"): "slow",
