@@ -247,7 +247,7 @@ def _toe_touch_stand(toes_up: bool) -> Scene:
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r, layer=ROLL_LAYER)
-    box, dome, foot = _foot_inset(sk, roll_x, STAND_INSET)
+    box, dome, foot = _foot_inset(sk, roll_x, STAND_INSET if toes_up else HEEL_INSET)
     with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
     return Scene(
         sk, (with_dome, *_knee_ball(sk), box, foot, _feet_ring(sk, roll_x, box)), fixed=(roll,)
@@ -337,6 +337,9 @@ class Inset:
 
 
 STAND_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 2.9)
+# With the heels raised, magnified more: its true-scale roll (INSET_HEEL_ROLL_R) shows
+# about as large as the toes-raised close-up's.
+HEEL_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 3.0)
 CALLOUT_PAD = 1.5  # the ring's room round the foot and the dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
@@ -346,6 +349,10 @@ INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as dra
 INSET_SHIN_STUB = 5.5
 INSET_SHIN_HALF = 2.0
 INSET_ACHILLES, INSET_ANKLE_UP = 0.3, 2.5  # the heel-up ankle: from the back of the heel
+# The heels-raised close-up's roll, at true scale (about 7.5 cm high under a 25 cm
+# foot), and how far the heel pad reaches back beyond where the sole touches it.
+INSET_HEEL_ROLL_R = 0.3 * FOOT
+INSET_HEEL_PAD = 0.22
 INSET_BALL = 0.72  # the ball of the foot, from the heel, as a share of the foot's length
 
 
@@ -365,12 +372,19 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
         # foot down, the sole from there up to the heel pad on the dome (blind reviews:
         # a stiff foot tipped from heel to toe tip read as a boot or a high heel). The
         # magnified foot is this natural one; at true scale the difference does not show.
-        g = (INSET_BALL - TOE_TOUCH_HEEL_PAD) * FOOT  # from the ball to the dome contact
-        tilt = math.atan2(r, g)
-        ball = (roll_x + math.hypot(g, r), 0.0)
+        # So is the roll, magnified: at the main drawing's size, under a foot this
+        # short, the sole met it only on its side, the heel's back there (blind
+        # reviews: "the heel leans against the side of the roll"). On a true-scale roll
+        # the sole rests on its shoulder and the heel reaches back over its top.
+        r = INSET_HEEL_ROLL_R
+        g = (INSET_BALL - INSET_HEEL_PAD) * FOOT  # from the ball to the dome contact
+        tilt = math.atan2(r, g)  # the sole, at this tilt, touches the dome ...
+        touch = along((roll_x, 0.0), 90.0 - math.degrees(tilt), r)  # ... here
         f = (math.cos(tilt), -math.sin(tilt))
         up = (-f[1], f[0])
-        heel = (ball[0] - INSET_BALL * FOOT * f[0], ball[1] - INSET_BALL * FOOT * f[1])
+        heel = offset(touch, (f, -INSET_HEEL_PAD * FOOT))
+        ball = offset(touch, (f, g))
+        ball = (ball[0], 0.0)
         # The shin upright, standing tall, its back straight down into the back of the
         # heel (blind reviews: with the ankle where the tilted foot's frame puts it, "the
         # ankle rises from the middle of the foot" and the heel on the roll "looks like
@@ -442,7 +456,7 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
         [shown(p) for p in outline],
         INSET_OUTLINE,
         shown((roll_x, 0.0)),
-        TOE_TOUCH_ROLL_R * at.zoom,
+        r * at.zoom,
     )
 
 
