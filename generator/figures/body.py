@@ -174,7 +174,8 @@ class Pose:
     to the shoulders, as the deadlift and the Nordic lowering teach: the usual outline,
     the buttock standing out and the low back curving in, bends where the two meet, and
     at 5 cm that reads as a rounded back or a bend at the hips (drawing only; the
-    skeleton is the same).
+    skeleton is the same). ``kneecap`` draws the working leg's kneecap larger where it
+    is straight, so the knee shows along it (drawing only).
     """
 
     hip: Point
@@ -182,6 +183,7 @@ class Pose:
     spine: float = 0.0
     neck: float = 0.0
     straight_back: bool = False
+    kneecap: bool = False
     near_arm: Limb | Reach = Limb(0.0)
     far_arm: Limb | Reach = Limb(0.0)
     near_leg: Limb | Reach = Limb(0.0)
@@ -365,11 +367,13 @@ DIAG = math.sqrt(0.5)
 # well (1.0) and a bigger kneecap (2.0), the straight leg read as "kinked at the knee",
 # against "keep the working leg straight". It fades out as the knee bends (by
 # KNEE_MARK_FADE degrees the bent knee's own corner shows it), so a moving figure
-# changes smoothly. World units, beyond the thigh's knee-end radius: the working leg's
-# a little more, so it shows at 5 cm where the straight-leg bridge's roller lies under
-# it (blind reviews, at 1.5: "the straight leg has no visible knee"); the other leg,
-# lying straight and face down on the floor in the band hold, keeps the smaller one.
-KNEECAP = {"near": 2.5, "far": 1.5}
+# changes smoothly. World units, beyond the thigh's knee-end radius; larger on the
+# working leg of a pose that asks for it (Pose.kneecap: the straight-leg bridge, whose
+# roller lies under the knee: blind reviews, at 1.5, "the straight leg has no visible
+# knee"). Not on every straight leg: at the heel slides' end it made the leg read as
+# "still bent".
+KNEECAP = 1.5
+KNEECAP_MARKED = 2.5
 KNEE_MARK_FADE = 40.0
 
 
@@ -412,7 +416,8 @@ def _leg_core(sk: Skeleton, side: str, s: float = S_LIMB) -> Core:
     else:
         front, back = 1.0 / cos_half, -1.0
     fade = max(0.0, 1.0 - abs(sk.flexion[f"{side}_knee"]) / KNEE_MARK_FADE)
-    front += KNEECAP[side] * fade / r_knee
+    marked = side == "near" and sk.pose is not None and sk.pose.kneecap
+    front += (KNEECAP_MARKED if marked else KNEECAP) * fade / r_knee
     return Core(
         (
             # The round top of the thigh, seen over the pelvis.

@@ -140,6 +140,7 @@ def between(a: Skeleton, b: Skeleton, t: float, *, angles: bool = False) -> Skel
         spine=_lerp(pa.spine, pb.spine, t),
         neck=_lerp(pa.neck, pb.neck, t),
         straight_back=pa.straight_back and pb.straight_back,
+        kneecap=pa.kneecap and pb.kneecap,
         **limbs,
     )
     try:

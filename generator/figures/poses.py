@@ -773,6 +773,7 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         # not pulled to the chest" and the arm "looks like a stick or handle").
         far_leg=Limb(SLB_PULL[0], SLB_PULL[1], -10.0),
     )
+    pose = replace(pose, kneecap=True)  # the knee the roller lies under shows
     if not up:
         top = _straight_leg_bridge(at_knee, up=True).skeleton.joints["shoulder"]
         pose = replace(pose, hip=(top[0] - solve(pose).joints["shoulder"][0], pose.hip[1]))
