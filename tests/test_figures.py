@@ -1886,37 +1886,6 @@ def test_the_legend_explains_push_arrows_where_a_figure_has_them(client, languag
     assert sentence not in other
 
 
-@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_only_the_slide_end_draws_a_pale_ghost_of_where_the_leg_began(exercise_id, position):
-    # Pale means an earlier position, and only that. The toe touch's ghost of the
-    # standing start made its figures tall, so the fold was drawn small (blind review:
-    # "crowded"). The heel slides' end has one: the bent leg where the slide began, so
-    # it reads as the end and not "still sliding" (blind reviews). A pale leg with a
-    # dashed grey outline: a pale silhouette alone read as "a flat wedge, a shadow or a
-    # sail", and the other leg is solid mid grey with a solid dark outline.
-    from generator.figures.body import GHOST, GHOST_LINE, S_LIMB
-
-    elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    ghosts = [el for el in elements if el.get("fill") == GHOST or el.get("stroke-dasharray")]
-    if (exercise_id, position) != ("ecc-sliders", "straight"):
-        assert not ghosts
-        return
-    outline, fill = ghosts
-    assert outline.get("stroke") == GHOST_LINE.stroke
-    assert outline.get("stroke-dasharray")  # dashed ...
-    assert outline.get("stroke-linecap") == "butt"  # ... with gaps (round ends close them)
-    assert fill.get("fill") == fill.get("stroke") == GHOST  # then the pale leg over it
-    far = next(el for el in elements if el.get("fill") == FAR.fill)
-    assert elements.index(outline) < elements.index(fill) < elements.index(far)  # behind
-    assert luminance(GHOST) > luminance(FAR.fill) + 0.2  # never the other leg's grey
-    assert luminance(GHOST_LINE.stroke) > luminance(FAR.stroke) + 0.3  # nor its outline
-    start = pose_joints(exercise_id, "bridge")
-    points = [world(exercise_id, *pair.split(",")) for pair in coordinates(fill)]
-    top = max(y for _, y in points)  # (the core's points: the pen adds S_LIMB round them)
-    assert top == pytest.approx(start["near_knee"][1] + R_THIGH[1] - S_LIMB, abs=1.0)
-    assert top > pose_joints(exercise_id, position)["near_knee"][1] + 10
-
-
 @pytest.mark.parametrize("position", ["stand", "hinge"])
 def test_both_hands_show_on_the_pole_as_fists(position):
     # Blind review: a grey grip drawn across the pole for the hidden far hand "looks like

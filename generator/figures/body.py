@@ -18,7 +18,6 @@ from .draw import (
     Circle,
     Core,
     Path,
-    Pen,
     Shape,
     Style,
     band_box,
@@ -602,28 +601,6 @@ def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
         Shape(LAYER_NEAR_ARM, (fill_pen([arm], s_arm, BODY, solid=False),), band_box([arm], s_arm)),
         *([_fist(sk)] if fist else []),
     ]
-
-
-# An earlier position: the working leg as a pale silhouette with a dashed grey outline,
-# behind everything, so it reads as where the leg was, never as the other leg (solid mid
-# grey, its outline solid and dark). Two elements. (Blind reviews: a pale silhouette with
-# no outline, mostly hidden behind the leg, read as "a flat wedge, a shadow or a sail";
-# near-white, it "may vanish in grey print".)
-GHOST = "#e4e4e4"
-GHOST_LINE = Style("#e4e4e4", "#7a7a7a", 1.2)
-GHOST_DASH = (2.2, 1.6)
-
-
-def ghost_leg(sk: Skeleton, layer: int = LAYER_FAR - 5) -> Shape:
-    """The working leg of ``sk`` as a pale ghost: where it was a moment before."""
-    leg = _leg_core(sk, "near")
-    line = outline_pen([leg], S_LIMB, GHOST_LINE)
-    dashed = Pen(line.cores, line.width, line.stroke, dash=GHOST_DASH)
-    return Shape(
-        layer,
-        (dashed, fill_pen([leg], S_LIMB, GHOST_LINE)),
-        band_box([leg], S_LIMB + GHOST_LINE.width / 2),
-    )
 
 
 def _fist(sk: Skeleton) -> Shape:

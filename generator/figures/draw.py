@@ -133,13 +133,9 @@ class Pen(Element):
     width: float
     stroke: str
     fill: str = "none"
-    dash: tuple[float, float] | None = None  # (dash, gap): a dashed pen, square-ended
 
     def svg(self, frame: Frame) -> str:
         paint = _paint(self.fill, self.stroke, self.width)
-        if self.dash:
-            paint += f' stroke-dasharray="{num(self.dash[0])} {num(self.dash[1])}"'
-            paint += ' stroke-linecap="butt"'
         lines = [_written(c, frame, self.fill != "none") for c in self.cores]
         if len(lines) == 1:
             points, closed = lines[0]
