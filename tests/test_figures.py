@@ -539,8 +539,10 @@ def test_toe_touch_bends_forward_with_hands_at_the_toes():
     # and not a crouch (blind review: knees bent 38-48 degrees "looks like a crouch, not
     # a toe touch").
     for knee in ("near_knee", "far_knee"):
-        assert 12 < flex[knee] < 32
-    assert 12 < flex["near_knee"] < 25
+        assert 20 < flex[knee] < 32
+    # The shin leans forward, so the knee stands out as a corner in front of the ankle
+    # (with the shin upright and the thigh sloping back, the bend read as "locked").
+    assert j["near_knee"][0] > j["near_ankle"][0] + 2
 
 
 @pytest.mark.parametrize("position", ["toes-raised", "heels-raised"])
@@ -1226,8 +1228,8 @@ def test_eccentric_single_leg_bridge_keeps_the_working_heel_on_the_stool():
     from generator.figures.body import FOOT
     from generator.figures.props import PROP_GREY
 
-    assert bridge["far_heel"][0] > bridge["near_heel"][0] + 3
-    assert bridge["far_toe"][0] > bridge["near_toe"][0] + 3
+    assert bridge["far_heel"][0] > bridge["near_heel"][0] + 7  # its whole foot beyond
+    assert bridge["far_toe"][0] > bridge["near_toe"][0] + 7
     elements = drawn(parse(figure_svg("ecc-sl-bridge", "bridge", "left", ALT)))
     (stool,) = [el for el in elements if el.get("fill") == PROP_GREY.fill]
     top = [world("ecc-sl-bridge", *pair.split(",")) for pair in coordinates(stool)]

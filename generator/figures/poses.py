@@ -193,10 +193,12 @@ TOE_TOUCH_HEEL_PAD = 0.06  # where the dome touches the sole with the heel on it
 ROLL_LAYER = 50
 TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of the knees
 # Knee flexion and how far the shin leans forward at the bottom of the reach: knees bent
-# enough to see, the shins upright, the hips high and back (blind reviews: knees bent
-# 38-48 degrees "looks like a crouch, not a toe touch"; at 15 degrees with the shins
-# leaning back, "the knees look locked straight", against "bend your knees").
-TOE_TOUCH_KNEE = (24.0, 0.0)
+# enough to see, the hips high and back (blind reviews: knees bent 38-48 degrees "looks
+# like a crouch, not a toe touch"; at 15 degrees with the shins leaning back, "the knees
+# look locked straight", against "bend your knees"). The shins lean a little forward, so
+# the knee stands out as a corner over the feet: with the shins upright and only the
+# thighs sloping back, the bend still read as "locked" at 5 cm.
+TOE_TOUCH_KNEE = (28.0, 6.0)
 TOE_TOUCH_HAND = (
     2.0,
     0.2,
@@ -314,7 +316,7 @@ def _toe_touch_reach() -> Scene:
 
 # The reach's arrow round the hips (radius, from and to, degrees) and its stopwatch,
 # this many degrees before its start.
-TOE_TOUCH_ARC = (36.0, 58.0, 2.0)
+TOE_TOUCH_ARC = (38.0, 58.0, -2.0)
 TOE_TOUCH_WATCH = 9.0
 
 
@@ -691,10 +693,11 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
         # The free leg lifted high and straight, so the bridge is plainly on one leg.
         Limb(FREE_LEG - (pelvis - 180.0), 4.0, 5.0)
         if (lower if leg_up is None else leg_up)
-        # Both feet on the stool: the other heel a little further along it, so its grey
+        # Both feet on the stool: the other heel further along it, so its whole grey
         # foot shows beyond the dark one (blind reviews: a step nearer the body, the
-        # other leg hid behind the working one, "it looks like one foot on the stool").
-        else Reach(ankle_for_heel((heel[0] + 5.0, stool_h), sole), sole)
+        # other leg hid behind the working one, "it looks like one foot on the stool";
+        # 5 units along, only a sliver of it showed, and still "one foot").
+        else Reach(ankle_for_heel((heel[0] + STOOL_OTHER_HEEL, stool_h), sole), sole)
     )
     sk = solve(_bridge_pose(hip, Reach(ankle_for_heel(heel, sole), sole), far_leg))
     stool = box(stool_x0, stool_x0 + 18.0, stool_h)
@@ -706,6 +709,9 @@ def _ecc_sl_bridge(lower: bool, leg_up: bool | None = None) -> Scene:
         start, end = (hip[0] - 16.0, hip[1] + 16.0), (hip[0] - 16.0, hip[1] + 6.0)
         props += [arrow(start, end), stopwatch((start[0], start[1] + 7.0))]
     return Scene(sk, tuple(props), fixed=(stool,))
+
+
+STOOL_OTHER_HEEL = 8.0  # the other heel's distance along the stool from the working one
 
 
 SLB_HIP_UP = 28.0  # hip height at the top of the straight-leg bridge
