@@ -17,6 +17,7 @@ from generator.figures import (
     body_outline,
     figure_svg,
     helper_joints,
+    moving_svg,
     pose_flexion,
     pose_joints,
     view_box,
@@ -272,12 +273,30 @@ def shown_outline(outline: ET.Element, part: ET.Element) -> float:
     return float(outline.get("stroke-width")) - float(part.get("stroke-width"))
 
 
+# The figures with a close-up of part of the working leg: the foot on the half roll, the
+# knee on the roller.
+MAGNIFIED_LEG = {
+    ("toe-touch", "toes-raised"),
+    ("toe-touch", "heels-raised"),
+    ("straight-leg-bridge", "knee"),
+}
+
+
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_every_figure_draws_the_working_leg_in_the_working_style(exercise_id, position):
+    from generator.figures.poses import INSET_OUTLINE
+
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    inset = inset_of(exercise_id, position)
-    magnified = inset[2].attrib if inset else None  # the toe touch's foot on the roll
-    work = [el for el in elements if el.get("fill") == WORK.fill and el.attrib != magnified]
+    # A close-up's magnified foot or knee: in the leg's dark, with a thin black outline.
+    magnified = [
+        el
+        for el in elements
+        if el.get("fill") == WORK.fill
+        and el.get("stroke") == WORK.stroke
+        and float(el.get("stroke-width")) == INSET_OUTLINE
+    ]
+    assert len(magnified) == ((exercise_id, position) in MAGNIFIED_LEG)
+    work = [el for el in elements if el.get("fill") == WORK.fill and el not in magnified]
     assert len(work) == 1
     (leg,) = work
     assert leg.get("stroke") == WORK.fill  # the fill pen, rounding the leg's core
@@ -1258,11 +1277,24 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
     assert 0.4 < along_trunk < 1.0
 
 
+def roller_end(elements: list[ET.Element]) -> tuple[ET.Element, list[str]]:
+    """A roller as drawn: its near end, the figure's lowest ellipse (the one standing on
+    the floor; a close-up's is above it), and the coordinates of its length, the first
+    part of the path drawn just under it (the rest of that path: a close-up's box and
+    magnified roller)."""
+    end = max(
+        (el for el in elements if el.tag == f"{SVG_NS}ellipse"), key=lambda el: float(el.get("cy"))
+    )
+    body = elements[elements.index(end) - 1]
+    first = re.findall(r"M[^M]*", body.get("d") or "M" + (body.get("points") or ""))[0]
+    return end, coordinates(ET.Element("path", d=first))
+
+
 def slb_roller(position: str) -> tuple[tuple[float, float], float]:
     """The straight-leg bridge's roller as drawn: (centre, height to the centre) of its
-    near end, the figure's one ellipse."""
+    near end."""
     elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
-    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    end, _ = roller_end(elements)
     return world("straight-leg-bridge", end.get("cx"), end.get("cy")), float(end.get("ry"))
 
 
@@ -1272,15 +1304,14 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
     # ellipse (the round end seen a little from the side), no hub, with the roller's
     # length showing behind it.
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
-    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
+    end, length = roller_end(elements)  # the length, drawn just under the end
     (cx, cy), rx, ry = (
         world(exercise_id, end.get("cx"), end.get("cy"), position),
         *(float(end.get(k)) for k in ("rx", "ry")),
     )
     assert cy == pytest.approx(ry, abs=0.1)  # standing on the floor
     assert 0.4 * ry < rx < 0.8 * ry
-    body = elements[elements.index(end) - 1]  # the length, drawn just under the end
-    points = [world(exercise_id, *pair.split(","), position) for pair in coordinates(body)]
+    points = [world(exercise_id, *pair.split(","), position) for pair in length]
     # It shows beyond the end (steeply, under the straight-leg bridge's knee).
     assert max(math.dist(p, (cx, cy)) for p in points) > ry + rx
     assert all(y > -0.1 for _, y in points)  # on the floor, not through it
@@ -1363,15 +1394,105 @@ def test_straight_leg_bridge_roller_shows_under_the_knee_not_the_thigh():
     # under the lower thigh". What is drawn of it, the near end and the length behind,
     # is centred under the knee joint, within a tenth of the thigh.
     elements = drawn(parse(figure_svg("straight-leg-bridge", "knee", "left", ALT)))
-    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse"]
-    body = elements[elements.index(end) - 1]
-    xs = [world("straight-leg-bridge", *pair.split(","))[0] for pair in coordinates(body)]
+    end, length = roller_end(elements)
+    xs = [world("straight-leg-bridge", *pair.split(","))[0] for pair in length]
     (cx, _), _ = slb_roller("knee")
     rx = float(end.get("rx"))
     middle = (min(*xs, cx - rx) + max(*xs, cx + rx)) / 2
     assert middle == pytest.approx(
         pose_joints("straight-leg-bridge", "knee")["near_knee"][0], abs=THIGH / 10
     )
+
+
+def knee_close_up():
+    """The straight-leg bridge's close-up of the knee on the roller, as drawn, in world
+    units: its box (x0, y0, x1, y1), the magnified roller end's centre and radii, the
+    magnified leg's outline, and the ink path's subpaths."""
+    from generator.figures.poses import INSET_OUTLINE
+
+    elements = drawn(parse(figure_svg("straight-leg-bridge", "knee", "left", ALT)))
+    main, _ = roller_end(elements)
+    (end,) = [el for el in elements if el.tag == f"{SVG_NS}ellipse" and el is not main]
+    length = elements[elements.index(main) - 1]  # the roller's length, then the box
+    box_part = re.findall(r"M[^M]*", length.get("d"))[1]
+    corners = [
+        world("straight-leg-bridge", *pair.split(","))
+        for pair in coordinates(ET.Element("path", d=box_part))
+    ]
+    box = (
+        min(x for x, _ in corners),
+        min(y for _, y in corners),
+        max(x for x, _ in corners),
+        max(y for _, y in corners),
+    )
+    (leg,) = [
+        el
+        for el in elements
+        if el.get("fill") == WORK.fill and float(el.get("stroke-width")) == INSET_OUTLINE
+    ]
+    outline = [world("straight-leg-bridge", *pair.split(",")) for pair in coordinates(leg)]
+    centre = world("straight-leg-bridge", end.get("cx"), end.get("cy"))
+    (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
+    strokes = [
+        [
+            world("straight-leg-bridge", *pair.split(","))
+            for pair in coordinates(ET.Element("p", d=d))
+        ]
+        for d in re.findall(r"M[^M]*", ink.get("d"))
+    ]
+    return box, (centre, float(end.get("rx")), float(end.get("ry"))), outline, strokes
+
+
+def test_straight_leg_bridge_close_up_shows_the_roller_under_the_kneecap():
+    # Blind reviews (rounds 61 and 62): "no knee drawn", "the roller could be under the
+    # calf or the thigh"; "add a close-up of the roller behind the knee". A rounded box
+    # above the leg magnifies the knee, its kneecap a round bump, resting on the roller,
+    # drawn as in the figure (its near end and its length), on the floor.
+    from generator.figures.body import KNEECAP_MARKED
+    from generator.figures.poses import KNEE_INSET
+
+    (x0, y0, x1, y1), ((cx, cy), rx, ry), outline, strokes = knee_close_up()
+    j = pose_joints("straight-leg-bridge", "knee")
+    _, main_r = slb_roller("knee")
+    zoom = KNEE_INSET.zoom
+    assert ry == pytest.approx(main_r * zoom, abs=0.1)  # the same roller, magnified
+    # In the box, clear of the body, inside the figure.
+    left, top, w, h = view_box("straight-leg-bridge", "knee")
+    assert left <= x0 < x1 <= left + w
+    assert -top - h <= y0 < y1 <= -top
+    for (px, py), radius in body_outline("straight-leg-bridge", "knee"):
+        nearest = (min(max(px, x0), x1), min(max(py, y0), y1))
+        assert math.dist((px, py), nearest) > radius
+    for x, y in [*outline, (cx - rx, cy - ry), (cx + rx, cy + ry)]:
+        assert x0 - 0.1 <= x <= x1 + 0.1
+        assert y0 - 0.1 <= y <= y1 + 0.1
+    # The magnified floor, under the roller standing on it.
+    floors = [s for s in strokes if len(s) == 2 and s[0][1] == pytest.approx(s[1][1], abs=0.05)]
+    assert any(y0 < a[1] == pytest.approx(cy - ry, abs=0.2) for a, _ in floors)
+    # The leg lies on the roller (its outline touches the roller's round section) ...
+    u = unit_vector(j["near_knee"], j["near_ankle"])
+    up = (-u[1], u[0]) if u[0] > 0 else (u[1], -u[0])
+    gaps = [
+        distance_to_segment((cx, cy), a, b)
+        for a, b in zip(outline, outline[1:] + outline[:1], strict=True)
+    ]
+    assert min(gaps) == pytest.approx(ry, abs=0.6)
+    # ... right under the kneecap: the top of the knee's round bump, standing out of the
+    # leg's front, is over the roller's near end.
+    k = max(range(len(outline)), key=lambda i: outline[i][0] * up[0] + outline[i][1] * up[1])
+    apex = outline[k]
+    assert abs(apex[0] - cx) < rx
+    bump = distance_to_line(apex, outline[k - 2], outline[(k + 2) % len(outline)])
+    assert bump > 2.0 * zoom
+    # A line joins the box to the knee in the figure, ending just over the kneecap.
+    (leader,) = [s for s in strokes if min(math.dist(s[0], c) for c in ((x0, y0), (x1, y0))) < 0.6]
+    assert 0 < math.dist(leader[-1], j["near_knee"]) < R_THIGH[1] + KNEECAP_MARKED + 2.5
+    assert leader[-1][1] > j["near_knee"][1]  # over it, not under
+    # Only the still figure: the roller under the ankle and the moving page have none.
+    ankle = drawn(parse(figure_svg("straight-leg-bridge", "ankle", "left", ALT)))
+    assert len([el for el in ankle if el.tag == f"{SVG_NS}ellipse"]) == 1
+    moving = moving_svg("straight-leg-bridge", "left", ALT)
+    assert moving.count("<ellipse") == moving.count("<g ")  # one roller end a frame
 
 
 def kneecap_bump(exercise_id: str, position: str) -> float:

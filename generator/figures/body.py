@@ -434,6 +434,12 @@ def _leg_core(sk: Skeleton, side: str, s: float = S_LIMB) -> Core:
     )
 
 
+def leg_outline(sk: Skeleton, side: str) -> tuple[Point, ...]:
+    """The drawn outline of a leg (thigh, knee, shin and foot), inside its pen: the
+    polygon a magnified view of part of the leg is cut from."""
+    return _leg_core(sk, side, s=0.0).points
+
+
 def _arm_core(sk: Skeleton, side: str) -> Core:
     """The arm as a core for a round pen: the line shoulder, elbow, hand."""
     j = sk.joints

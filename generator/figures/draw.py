@@ -277,6 +277,29 @@ class Path(Element):
         return f'<path d="{d}" {_paint(self.fill, self.stroke, self.width)}/>'
 
 
+def clipped(points: Sequence[Point], box: Box) -> list[Point]:
+    """The closed polygon ``points`` cut to the rectangle ``box`` (x0, y0, x1, y1):
+    Sutherland-Hodgman, one side of the box at a time."""
+    x0, y0, x1, y1 = box
+    sides = (
+        (lambda p: p[0] >= x0, 0, x0),
+        (lambda p: p[0] <= x1, 0, x1),
+        (lambda p: p[1] >= y0, 1, y0),
+        (lambda p: p[1] <= y1, 1, y1),
+    )
+    out = list(points)
+    for inside, axis, edge in sides:
+        ring, out = out, []
+        for i, b in enumerate(ring):
+            a = ring[i - 1]
+            if inside(a) != inside(b):
+                t = (edge - a[axis]) / (b[axis] - a[axis])
+                out.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+            if inside(b):
+                out.append(b)
+    return out
+
+
 def band_box(cores: Iterable[Core], radius: float) -> Box:
     """Bounding box of cores drawn with a round pen of ``radius``."""
     return box_of([p for c in cores for p in c.points], radius)

@@ -54,29 +54,52 @@ def roller(
     r: float = ROLLER_R,
     angle: float = LOG_DEPTH[0],
     depth: float = LOG_DEPTH[1],
+    also: Commands = (),
 ) -> Shape:
     """A foam roller lying across under the body: its near end an upright ellipse (the
     round end seen a little from the side) standing on the floor, ``r`` high to its
     centre, so the body rests on its top, and its length receding behind it in direction
     ``angle``, ``depth`` radii long, to a rounded far end. (A circle with a hub read as a
-    wheel.)"""
+    wheel.) ``also`` is drawn in the length's element, in its white paint (a magnified
+    view's box and roller: fewer elements)."""
+    back = along(centre, angle, r * depth)
+    elements = (
+        Path(roller_length(centre, r, angle, depth) + also, PROP.fill, PROP.stroke, PROP.width),
+        Ellipse(centre, r * LOG_END, r, PROP_GREY),
+    )
+    return Shape(layer, elements, box_of([centre, back], r + PROP.width))
+
+
+def roller_length(centre: Point, r: float, angle: float, depth: float) -> Commands:
+    """Path commands of a lying roller's length, behind its near end (see roller)."""
     rx = r * LOG_END
     back = along(centre, angle, r * depth)
     # The far end's outer half: the one away from the near end.
     turn = -90.0 if math.cos(math.radians(angle)) >= 0 else 90.0  # from the top, outwards
     far_end = [ellipse_arc(back, rx, r, 90.0 + k * turn, 90.0 + (k + 1) * turn) for k in (0, 1)]
-    body: Commands = (
+    return (
         ("M", ((centre[0], centre[1] + r),)),
         ("L", ((back[0], back[1] + r),)),
         *(("C", arc[1:]) for arc in far_end),
         ("L", ((centre[0], centre[1] - r),)),
         ("Z", ()),
     )
-    elements = (
-        Path(body, PROP.fill, PROP.stroke, PROP.width),
-        Ellipse(centre, rx, r, PROP_GREY),
+
+
+def rounded_box(x0: float, y0: float, x1: float, y1: float, rx: float) -> Commands:
+    """Path commands of a rectangle with rounded corners (a magnified view's box drawn
+    inside another element's path)."""
+    corners = (
+        ((x1 - rx, y0 + rx), -90.0),
+        ((x1 - rx, y1 - rx), 0.0),
+        ((x0 + rx, y1 - rx), 90.0),
+        ((x0 + rx, y0 + rx), 180.0),
     )
-    return Shape(layer, elements, box_of([centre, back], r + PROP.width))
+    arcs = [arc_quad(c, rx, a, a + 90.0) for c, a in corners]
+    commands: list[tuple[str, tuple[Point, ...]]] = [("M", (arcs[-1][2],))]
+    for arc in arcs:
+        commands += [("L", (arc[0],)), ("Q", arc[1:])]
+    return (*commands, ("Z", ()))
 
 
 # The half roll, seen end on: a pale dome, its outline bold, so it shows under the dark
