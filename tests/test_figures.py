@@ -613,10 +613,13 @@ def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_t
     # The shin upright over the back of the heel, standing tall (blind reviews: "the
     # ankle rises from the middle of the foot", the heel on the roll "looks like the
     # toes"): the shin's back edge straight above the heel's back.
-    from generator.figures.poses import INSET_SHIN_HALF
+    from generator.figures.poses import INSET_SHIN_HALF, INSET_SHIN_WIDENS
 
-    top = sorted(outline, key=lambda p: -p[1])[:2]  # the shin stub's top corners
-    assert abs(top[0][0] - top[1][0]) == pytest.approx(2 * INSET_SHIN_HALF * zoom, abs=0.3)
+    top = sorted(outline, key=lambda p: -p[1])[:2]  # where the box's top cuts the shin
+    width = abs(top[0][0] - top[1][0])
+    assert (
+        2 * INSET_SHIN_HALF * zoom < width < (2 * INSET_SHIN_HALF + sum(INSET_SHIN_WIDENS)) * zoom
+    )
     shin_back = min(x for x, _ in top)
     heel_back = min(x for x, _ in outline)  # (the heel is up at the back, on the dome)
     assert heel_back < shin_back < heel_back + 2 * zoom
@@ -1020,9 +1023,13 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     pen = float(foot.get("stroke-width")) / 2
     assert pen <= 0.65
     outline = [world("toe-touch", *pair.split(","), position) for pair in coordinates(foot)]
-    assert len(outline) >= 10  # heel, sole, toes, instep and a stub of the shin
+    assert len(outline) >= 10  # heel, sole, toes, instep and the shin
     assert all(x0 < px - pen and px + pen < x1 for px, _ in outline)  # inside the box
-    assert all(y0 < py - pen and py + pen < y1 for _, py in outline)
+    assert all(y0 < py - pen and py < y1 + 0.05 for _, py in outline)
+    # The shin runs up out of the close-up, cut by the box's top: a leg going on up
+    # (blind reviews: a short stub of shin cut flat read as "a tipped-over boot").
+    cut = [px for px, py in outline if py == pytest.approx(y1, abs=0.05)]
+    assert len(cut) == 2
     # The sole: the first two points, under the heel and under the toes; the foot's
     # length runs along it from the back of the heel to the tip of the toes.
     heel, toe = outline[0], outline[1]
@@ -1036,11 +1043,9 @@ def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(positio
     back = min(pu for pu, pv in zip(u, v, strict=True) if pv < 3.0 * inset_zoom(position))
     tip = max(u)
     foot_len = tip - back
-    # The shin only a short stub: the shape is longer than it is tall ...
-    assert max(v) < 0.85 * foot_len
-    # ... and it rises from the back of the foot, so the heel end is plain.
-    top = max(range(len(outline)), key=lambda i: v[i])
-    assert (u[top] - back) / foot_len < 0.5
+    # The shin rises upright from the back of the foot, so the heel end is plain.
+    xs = [px for px, _ in outline]
+    assert (sum(cut) / 2 - min(xs)) / (max(xs) - min(xs)) < 0.4
     # The sole (the outline's edge) rests on the dome: tangent ...
     assert distance_to_line((c, floor), toe, heel) == pytest.approx(r + pen, abs=0.4)
     # ... at the forefoot or at the heel: where along the drawn foot, from the back of

@@ -350,11 +350,14 @@ HEEL_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 3.0)
 CALLOUT_PAD = 1.5  # the ring's room round the foot and the dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
-# How much of the shin shows above the ankle, before magnifying, and half its width: a
-# slim ankle, so the foot reads as a bare foot (blind reviews: a wide stub of shin over
-# the foot read as "a boot").
-INSET_SHIN_STUB = 5.5
+# How far the shin runs up from the ankle, before magnifying: out of the box's top, which
+# cuts it, so it reads as a leg going on up (blind reviews: a short stub of shin cut flat
+# read as "a tipped-over boot", "a notched block"; a wide one, as "a boot"). Half its
+# width at the ankle, slim, so the foot reads as a bare foot, and how much wider it grows
+# by its top, in front and (the calf) behind.
+INSET_SHIN_UP = 30.0
 INSET_SHIN_HALF = 2.0
+INSET_SHIN_WIDENS = (0.5, 1.2)
 INSET_ACHILLES, INSET_ANKLE_UP = 0.3, 2.5  # the heel-up ankle: from the back of the heel
 # The heels-raised close-up's roll, at true scale (about 7.5 cm high under a 25 cm
 # foot), and how far the heel pad reaches back beyond where the sole touches it.
@@ -421,10 +424,10 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
     def shown(p: Point) -> Point:
         return (left + (p[0] - x0) * at.zoom, bottom + (p[1] - y0) * at.zoom)
 
-    # The foot as a foot: a dark filled outline (heel, sole, toes, instep) with only a
-    # short stub of the shin (blind review: the pen-drawn foot and shin read as a "V",
-    # heel and toe hard to tell apart). Its sole lies on the dome and the floor; the
-    # thin outline pen is moved up off it by half its width.
+    # The foot as a foot: a dark filled outline (heel, sole, toes, instep) and the shin
+    # rising from it, cut by the box's top (blind review: the pen-drawn foot and shin
+    # read as a "V", heel and toe hard to tell apart). Its sole lies on the dome and the
+    # floor; the thin outline pen is moved up off it by half its width.
     across = (shin[1], -shin[0])  # towards the front of the shin
     lift = INSET_OUTLINE / 2 / at.zoom
 
@@ -443,14 +446,14 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
             foot(FOOT - 0.3, 1.5),
             foot(FOOT - 3.5, 2.6),
         ]
-    stub, half = INSET_SHIN_STUB, INSET_SHIN_HALF
+    stub, half = INSET_SHIN_UP, INSET_SHIN_HALF
     outline = [
         foot(0.3, 0.0),  # the sole, from under the heel ...
         *front,  # ... to the toes, and back over them
         foot(7.5, 4.0),  # the instep rising
-        leg(1.2, half + 0.5),  # the front of the ankle and the short shin
-        leg(stub, half),
-        leg(stub, -half),
+        leg(1.2, half + 0.5),  # the front of the ankle and the shin, up out of the box
+        leg(stub, half + INSET_SHIN_WIDENS[0]),
+        leg(stub, -half - INSET_SHIN_WIDENS[1]),
         # The back of the ankle straight down into the rounded heel, with no notch
         # between them (a notch there read as a boot's heel).
         leg(1.8, -half),
@@ -460,7 +463,7 @@ def _foot_inset(sk: Skeleton, roll_x: float, at: Inset) -> tuple[Shape, Commands
     ]
     return foot_inset(
         (left, bottom, x1, y1),
-        [shown(p) for p in outline],
+        [shown(p) for p in clipped(outline, (x0, y0, x0 + w, y0 + at.size[1] / at.zoom))],
         INSET_OUTLINE,
         shown((roll_x, 0.0)),
         r * at.zoom,

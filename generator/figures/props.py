@@ -158,7 +158,7 @@ def foot_inset(
     frame_layer: int = 5,
 ) -> tuple[Shape, Commands, Shape]:
     """A magnified view in a rounded white box ``frame`` (x0, y0, x1, y1): a foot on a
-    half roll. ``foot`` is the outline of the foot and a stub of the shin, filled in the
+    half roll. ``foot`` is the outline of the foot and the shin (cut by the box), filled in the
     working leg's dark with a thin black pen ``pen`` wide; the roll is its dome, centred
     at ``dome`` on the magnified floor, cut off where the box's sides meet it; the floor
     a line of ink across the box. Everything stays inside the box: a figure has no
