@@ -16,6 +16,7 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
+    KNEECAP_MARKED,
     LAYER_FAR,
     PELVIS_BACK,
     PRONE_HIP_Y,
@@ -869,8 +870,6 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
     roller's length, drawn in the roller's length element (white, outlined: one element
     fewer each), the magnified roller end (with the box's floor and leader in ink), and
     the magnified leg."""
-    from .body import KNEECAP_MARKED
-
     at = KNEE_INSET
     j = sk.joints
     knee = j["near_knee"]
@@ -889,7 +888,7 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
     outline = list(leg_outline(sk, "near"))
     u = unit(heading(knee, j["near_ankle"]))
     up = (-u[1], u[0]) if u[0] > 0 else (u[1], -u[0])  # the leg's front: up, lying down
-    i = max(range(len(outline)), key=lambda k: -math.dist(outline[k], offset(knee, (up, 5.0))))
+    i = min(range(len(outline)), key=lambda k: math.dist(outline[k], offset(knee, (up, 5.0))))
     cap = offset(knee, (up, R_THIGH[1] + KNEECAP_UP - KNEECAP_R))
     outline[i : i + 1] = [
         offset(
@@ -914,6 +913,8 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
     )
     length = roller_length(shown(centre), r * at.zoom, *SLB_KNEE_ROLLER)
     frame_box = box_of([(left, bottom), (x1, y1)], INSET_OUTLINE)
+    # (The roller's own shape is at layer 10; the magnified leg over everything, as the
+    # toe touch's magnified foot.)
     return (
         rounded_box(left, bottom, x1, y1, INSET_RX) + length,
         Shape(11, (end,), frame_box, ink=ink),
