@@ -277,6 +277,7 @@ def shown_outline(outline: ET.Element, part: ET.Element) -> float:
 # knee on the roller.
 MAGNIFIED_LEG = {
     ("toe-touch", "toes-raised"),
+    ("toe-touch", "reach-down"),
     ("toe-touch", "heels-raised"),
     ("straight-leg-bridge", "knee"),
 }
@@ -320,16 +321,35 @@ def test_trunk_and_near_arm_are_outlined_in_the_body_style(exercise_id, position
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
 def test_far_limbs_are_drawn_first_in_mid_grey_with_an_outline(exercise_id, position):
+    from generator.figures.body import S_LIMB, _far_pen
+
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     far = [el for el in elements if el.get("fill") == FAR.fill and el.tag != f"{SVG_NS}circle"]
+    # A far limb posed exactly where the near one is (feet together, hands together) is
+    # wholly behind it, drawn with pens no wider, and is left out: it would cost points
+    # and show nothing.
+    j = pose_joints(exercise_id, position)
+    parts = {"leg": ("knee", "ankle", "heel", "toe"), "arm": ("elbow", "hand")}
+    shown = [
+        limb
+        for limb, names in parts.items()
+        if any(math.dist(j[f"far_{n}"], j[f"near_{n}"]) > 1e-6 for n in names)
+    ]
+    assert _far_pen() <= S_LIMB
+    assert FAR.width < WORK.width
+    if not shown:
+        assert not far
+        return
     assert len(far) == 1  # far arm and far leg in one pen (a far fist may come later)
     assert far[0].get("stroke") == FAR.fill
-    (outline,) = [  # the pen under it, along the same leg
+    d = far[0].get("d")
+    assert (d.count("M") if d else 1) == len(shown)  # one core per limb that shows
+    (outline,) = [  # the pen under it, along the same limb
         el
         for el in elements[: elements.index(far[0])]
         if el.get("stroke") == FAR.stroke
         and el.get("fill") == "none"
-        and coordinates(el)[:4] == coordinates(far[0])[:4]
+        and coordinates(el)[:3] == coordinates(far[0])[:3]
     ]
     assert shown_outline(outline, far[0]) == pytest.approx(FAR.width)
     body = [el for el in elements if el.get("stroke") in (BODY.fill, WORK.stroke)]
@@ -583,10 +603,11 @@ def test_toe_touch_set_ups_stand_tall_on_the_roll_squeezing_the_ball(position):
 
 
 def inset_zoom(position: str) -> float:
-    from generator.figures.poses import HEEL_INSET, STAND_INSET
+    from generator.figures.poses import HEEL_INSET, REACH_INSET, STAND_INSET
 
-    assert position != "reach-down"  # the set-ups have close-ups, the reach has none
-    return (HEEL_INSET if position == "heels-raised" else STAND_INSET).zoom
+    return {"toes-raised": STAND_INSET, "reach-down": REACH_INSET, "heels-raised": HEEL_INSET}[
+        position
+    ].zoom
 
 
 def test_toe_touch_inset_heel_up_has_the_ball_of_the_foot_and_the_toes_flat_on_the_floor():
@@ -726,16 +747,19 @@ def test_toe_touch_shows_the_working_foot_on_the_dome_end_of_the_roll(position):
         assert math.dist(j[f"far_{end}"], j[f"near_{end}"]) < 0.05
     elements = drawn(parse(figure_svg("toe-touch", position, "left", ALT)))
     (dome,) = [el for el in elements if el.get("fill") == HALF_ROLL_END.fill]
-    # Over the trunk and the far leg, under the working leg, whose foot rests on it.
-    far = next(el for el in elements if el.get("fill") == FAR.fill)
-    assert elements.index(far) < elements.index(dome) < elements.index(work_leg(elements))
+    # Over the trunk and the far limbs, under the working leg, whose foot rests on it.
+    # (The far leg, right behind the working one, is not drawn at all: see
+    # test_far_limbs_are_drawn_first_in_mid_grey_with_an_outline.)
+    far = [el for el in elements if el.get("fill") == FAR.fill]
+    assert all(elements.index(el) < elements.index(dome) for el in far)
+    assert elements.index(dome) < elements.index(work_leg(elements))
     # Grey, so it shows against the white floor and under the dark foot (blind review:
     # white, it was "a faint grey sliver"), and paler than the grey other leg.
     assert luminance(FAR.fill) + 0.1 < luminance(HALF_ROLL_END.fill) < 0.9
     # Nothing else grey beside the feet: no length receding, no second foot.
     cx, r = toe_touch_roll(position)
     for el in elements:
-        if el in (dome, far) or el.get("fill") in (WORK.fill, "none", "#ffffff", INK):
+        if el is dome or el in far or el.get("fill") in (WORK.fill, "none", "#ffffff", INK):
             continue
         points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(el)]
         assert not [p for p in points if abs(p[0] - cx) < 2 * r and p[1] < r + 2], el.attrib
@@ -781,9 +805,11 @@ def test_toe_touch_ball_is_big_and_between_the_knees(position):
     shin = unit_vector(knees[0], j["near_ankle"])
     crook = 1.0 if shin[0] * across[0] + shin[1] * across[1] > 0 else -1.0
     assert -crook * off > 0.5
-    # Over the other leg, under the working one.
-    far = next(el for el in elements if el.get("fill") == FAR.fill)
-    assert elements.index(far) < elements.index(ball) < elements.index(work_leg(elements))
+    # Over the far limbs (the other leg, right behind the working one, is not drawn),
+    # under the working leg.
+    far = [el for el in elements if el.get("fill") == FAR.fill]
+    assert all(elements.index(el) < elements.index(ball) for el in far)
+    assert elements.index(ball) < elements.index(work_leg(elements))
     # No lines on it: stripes across it read as a knee brace's straps.
     (ink,) = [el for el in elements if el.get("fill") == INK and el.tag == f"{SVG_NS}path"]
     points = [world("toe-touch", *pair.split(","), position) for pair in coordinates(ink)]
@@ -832,7 +858,7 @@ def test_toe_touch_is_drawn_close_up_and_the_fold_near_the_set_ups_scale():
     # Blind reviews: at the hip hinge's scale the folded body was about 1.5 cm tall at
     # 5 cm, "a crowded knot"; fitted to its own frame beside a close-up, it was "drawn
     # larger than the set-ups" and "crowded". The set-ups fill their figures; the fold,
-    # with no close-up, is drawn a little closer than they are, not much.
+    # with a smaller close-up, is drawn a little closer than they are, not much.
     setup = view_box("toe-touch", "toes-raised")[2]
     assert view_box("toe-touch", "heels-raised")[2] == pytest.approx(setup, rel=0.1)
     assert 0.8 * setup < view_box("toe-touch", "reach-down")[2] < 0.9 * setup
@@ -892,17 +918,20 @@ def inset_of(exercise_id: str, position: str):
 
 
 @pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_only_the_toe_touch_set_ups_have_a_magnified_inset_inside_the_figure_clear_of_the_body(
+def test_only_the_toe_touch_has_a_magnified_inset_of_the_foot_inside_the_figure_clear_of_the_body(
     exercise_id, position
 ):
     # Blind review: in the fold "the feet aren't drawn clearly on or off the roll". A
-    # rounded white box shows the foot on the half roll magnified in the set-ups, which
-    # show the two foot positions. Not in the reach between them, the same with either
-    # (blind reviews: beside its legs, "crowded", "the box presses against the hip").
+    # rounded white box shows the foot on the half roll magnified. In the set-ups, which
+    # show the two foot positions, it takes the room behind the standing person; at the
+    # bottom of the reach, the room behind the legs, under the hips (blind reviews: with
+    # no close-up there, "the half roll is a sliver", "can't tell toes up from heels
+    # up"; beside the legs, "crowded", "the box presses against the hip", "looks like a
+    # box or step beside the person").
     from generator.figures.props import INSET
 
     inset = inset_of(exercise_id, position)
-    if (exercise_id, position) not in (("toe-touch", "toes-raised"), ("toe-touch", "heels-raised")):
+    if exercise_id != "toe-touch":
         assert inset is None
         return
     frame, _, _ = inset
@@ -915,26 +944,38 @@ def test_only_the_toe_touch_set_ups_have_a_magnified_inset_inside_the_figure_cle
     assert 0 < y < y + h < vh
     (x0, y1), (x1, y0) = (world(exercise_id, *p, position) for p in ((x, y), (x + w, y + h)))
     j = pose_joints(exercise_id, position)
-    # Standing, the body is narrow: the close-up takes the room behind the person,
-    # nearly half the figure's width, beside the trunk and thighs, above the feet it
-    # shows (a ring round them joins the two: see the next test).
-    assert 0.43 * vw < w < 0.5 * vw
-    assert x1 < min(j["near_heel"][0], j["near_toe"][0], j["hip"][0]) - 10
-    assert j["near_knee"][1] < y0 < y1 < j["head"][1]
-    for (cx, cy), r in body_outline(exercise_id, position):  # clear of the body
+    outline = body_outline(exercise_id, position)
+    if position == "reach-down":
+        # A third of the figure's width, off the floor, behind the heels and under the
+        # hips, with a clear gap from the legs and the hips.
+        assert 0.28 * vw < w < 0.4 * vw
+        assert y0 > 3.0
+        assert x1 < min(j["near_heel"][0], j["hip"][0]) - 10
+        assert y1 < j["hip"][1]
+        clear = 4.0
+    else:
+        # Standing, the body is narrow: the close-up takes the room behind the person,
+        # nearly half the figure's width, beside the trunk and thighs, above the feet it
+        # shows (a ring round them joins the two: see the ring test).
+        assert 0.43 * vw < w < 0.5 * vw
+        assert x1 < min(j["near_heel"][0], j["near_toe"][0], j["hip"][0]) - 10
+        assert j["near_knee"][1] < y0 < y1 < j["head"][1]
+        clear = 0.5
+    for (cx, cy), r in outline:  # clear of the body
         gap = math.hypot(max(x0 - cx, 0, cx - x1), max(y0 - cy, 0, cy - y1)) - r
-        assert gap > WORK.width / 2 + 0.5
+        assert gap > WORK.width / 2 + clear
 
 
-@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
-def test_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(exercise_id, position):
-    # Blind reviews of the standing set-ups: "in the main drawing the foot is flat, with
-    # the roll beside it ... the box and the body disagree, and nothing links the box to
-    # the foot". A thin ring round the working foot and the roll, and a line from it to
-    # the close-up's nearest corner. Not in the fold, where the close-up is beside the
-    # feet and a ring hid the hand on the toes (blind reviews).
-    from generator.figures.props import INSET
+# The figures whose close-up is marked in the figure by a thin ring, joined by a line to
+# the close-up's box.
+RINGED = {*TOE_TOUCH_SET_UPS, ("toe-touch", "reach-down"), ("straight-leg-bridge", "knee")}
 
+
+def ring_of(exercise_id: str, position: str):
+    """The thin ring marking what a close-up magnifies, as drawn, in world units, or
+    None: (the element, its centre, half width and half height, and the line from its
+    rim: start, end). The ellipse is traced along its curves, so it does not matter how
+    many there are."""
     elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
     rings = [
         el
@@ -943,43 +984,88 @@ def test_on_the_roll_a_ring_round_the_feet_joins_them_to_their_close_up(exercise
         and el.get("fill") == "none"
         and float(el.get("stroke-width")) <= 1.3  # not a pen
     ]
-    if (exercise_id, position) not in TOE_TOUCH_SET_UPS:
-        assert not rings
-        return
+    if not rings:
+        return None
     (ring,) = rings
-    assert ring.get("stroke") == INSET.stroke
-    assert float(ring.get("stroke-width")) <= 1.3  # thin, as the close-up's frame
     ellipse, line = re.findall(r"M[^M]*", ring.get("d"))
-    rim = [
-        world(exercise_id, *pair.split(","), position)
-        for pair in coordinates(ET.Element("p", d=ellipse))
-    ]
+    assert re.fullmatch(r"M[^A-Za-z]*(C[^A-Za-z]*)+", ellipse.strip())  # curves only
+    rim = [world(exercise_id, x, y, position) for x, y in traced(ellipse)]
     x0, x1 = min(x for x, _ in rim), max(x for x, _ in rim)
     y0, y1 = min(y for _, y in rim), max(y for _, y in rim)
-    cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
-
-    def inside(p, margin=0.0):
-        return ((p[0] - cx) / (rx - margin)) ** 2 + ((p[1] - cy) / (ry - margin)) ** 2 < 1
-
-    j = pose_joints(exercise_id, position)
-    roll_x, r = toe_touch_roll(position)
-    for p in (j["near_heel"], j["near_toe"], (roll_x - r, 0.0), (roll_x + r, 0.0), (roll_x, r)):
-        assert inside(p, margin=1.0)  # the whole foot and the dome, with room round them
-    assert not inside(j["near_knee"])  # the feet, not the leg
-    _, ball_r = toe_touch_ball(position)
-    assert y1 < toe_touch_ball(position)[0][1] - ball_r  # below the ball, clear of it
-    # The line from the ring's rim to a bottom corner of the close-up's box.
-    frame, _, _ = inset_of(exercise_id, position)
-    fx, fy, fw, fh = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
+    centre, rx, ry = ((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) / 2, (y1 - y0) / 2
+    for x, y in rim:  # an ellipse: every point of it on the rim
+        assert ((x - centre[0]) / rx) ** 2 + ((y - centre[1]) / ry) ** 2 == pytest.approx(
+            1, abs=0.01
+        )
     start, end = (
         world(exercise_id, *pair.split(","), position)
         for pair in coordinates(ET.Element("p", d=line))
     )
-    assert ((start[0] - cx) / rx) ** 2 + ((start[1] - cy) / ry) ** 2 == pytest.approx(1, abs=0.05)
-    corners = [world(exercise_id, x, fy + fh, position) for x in (fx, fx + fw)]
-    assert (
-        min(math.dist(end, c) for c in corners) < INSET.width
-    )  # (the rect is drawn inset by half its pen)
+    return ring, centre, rx, ry, (start, end)
+
+
+def inside_ring(p, centre, rx, ry, margin=0.0) -> bool:
+    return ((p[0] - centre[0]) / (rx - margin)) ** 2 + ((p[1] - centre[1]) / (ry - margin)) ** 2 < 1
+
+
+@pytest.mark.parametrize(("exercise_id", "position"), FIGURES)
+def test_a_ring_marks_what_a_close_up_shows_and_a_line_joins_it_to_the_box(exercise_id, position):
+    # Blind reviews of the standing set-ups: "in the main drawing the foot is flat, with
+    # the roll beside it ... the box and the body disagree, and nothing links the box to
+    # the foot"; of the straight-leg bridge's knee: "nothing on the main drawing marks
+    # which part is enlarged" (rounds 64 to 66). A thin ring round what the close-up
+    # shows, and a line from its rim to the close-up box's nearest bottom corner.
+    from generator.figures.props import INSET
+
+    found = ring_of(exercise_id, position)
+    if (exercise_id, position) not in RINGED:
+        assert found is None
+        return
+    ring, centre, rx, ry, (start, end) = found
+    assert ring.get("stroke") == INSET.stroke
+    assert float(ring.get("stroke-width")) <= 1.3  # thin, as the close-up's frame
+    assert ((start[0] - centre[0]) / rx) ** 2 + ((start[1] - centre[1]) / ry) ** 2 == pytest.approx(
+        1, abs=0.05
+    )  # the line starts on the rim ...
+    if exercise_id == "toe-touch":
+        frame, _, _ = inset_of(exercise_id, position)
+        fx, fy, fw, fh = (float(frame.get(k)) for k in ("x", "y", "width", "height"))
+        corners = [world(exercise_id, x, fy + fh, position) for x in (fx, fx + fw)]
+    else:
+        (x0, y0, x1, _), _, _, _ = knee_close_up()
+        corners = [(x0, y0), (x1, y0)]
+    # ... and ends at the box's nearer bottom corner (the rect is drawn inset by half
+    # its pen)
+    assert min(math.dist(end, c) for c in corners) < INSET.width
+    assert math.dist(end, start) > 2.0  # a line, not a tick
+    j = pose_joints(exercise_id, position)
+    if exercise_id == "straight-leg-bridge":
+        # Round the knee and the top of the roller under it.
+        (cx, cy), r = slb_roller("knee")
+        assert inside_ring(j["near_knee"], centre, rx, ry, margin=2.0)
+        assert inside_ring((cx, cy + r), centre, rx, ry)
+        assert not inside_ring(j["hip"], centre, rx, ry)
+        assert not inside_ring(j["near_ankle"], centre, rx, ry)
+        return
+    roll_x, r = toe_touch_roll(position)
+    for p in (j["near_heel"], j["near_toe"], (roll_x - r, 0.0), (roll_x + r, 0.0), (roll_x, r)):
+        assert inside_ring(p, centre, rx, ry, margin=1.0)  # the foot and the dome, with room
+    assert not inside_ring(j["near_knee"], centre, rx, ry)  # the feet, not the leg
+    ball, ball_r = toe_touch_ball(position)
+    assert centre[1] + ry < ball[1] - ball_r  # below the ball, clear of it
+    if position == "reach-down":
+        # The hand on the toes lies over the ring, not inside it: the ring is drawn
+        # under the near arm (blind reviews: a ring round the hand or across it "takes
+        # in the hand", "overlaps the hands").
+        elements = drawn(parse(figure_svg(exercise_id, position, "left", ALT)))
+        arm = [el for el in elements if el.get("stroke") == BODY.fill and el.get("fill") == "none"][
+            -1
+        ]
+        leg = work_leg(elements)
+        (at,) = [i for i, el in enumerate(elements) if el.get("d") == ring.get("d")]
+        assert elements.index(leg) < at < elements.index(arm)
+        assert not inside_ring(j["near_hand"], centre, rx, ry)  # its centre outside
+        assert ry < 0.6 * rx  # low and wide round the feet, under the hand
 
 
 def toe_touch_ball(position: str) -> tuple[tuple[float, float], float]:
@@ -993,7 +1079,7 @@ def toe_touch_ball(position: str) -> tuple[tuple[float, float], float]:
 
 @pytest.mark.parametrize(
     ("position", "along_foot"),
-    [("toes-raised", (0.6, 1.0)), ("heels-raised", (0.15, 0.35))],
+    [("toes-raised", (0.6, 1.0)), ("reach-down", (0.6, 1.0)), ("heels-raised", (0.15, 0.35))],
 )
 def test_toe_touch_inset_shows_the_forefoot_then_the_heel_up_on_the_dome(position, along_foot):
     frame, dome, foot = inset_of("toe-touch", position)
@@ -1282,6 +1368,31 @@ def test_straight_leg_bridge_working_knee_is_straight_other_knee_to_chest(positi
     assert 0.4 < along_trunk < 1.0
 
 
+def traced(d: str, steps: int = 20) -> list[tuple[float, float]]:
+    """The points a path's lines and cubic curves pass through, as written (SVG units):
+    the curves sampled, not their control points, which lie off the curve."""
+    out: list[tuple[float, float]] = []
+    for letter, args in re.findall(r"([MLCZ])([^MLCZ]*)", d):
+        points = [tuple(map(float, p)) for p in re.findall(r"(-?[\d.]+),(-?[\d.]+)", args)]
+        if letter == "C":
+            for k in range(0, len(points), 3):
+                p0, (p1, p2, p3) = out[-1], points[k : k + 3]
+                for i in range(1, steps + 1):
+                    t = i / steps
+                    out.append(
+                        tuple(
+                            (1 - t) ** 3 * p0[n]
+                            + 3 * (1 - t) ** 2 * t * p1[n]
+                            + 3 * (1 - t) * t * t * p2[n]
+                            + t**3 * p3[n]
+                            for n in (0, 1)
+                        )
+                    )
+        else:
+            out.extend(points)
+    return out
+
+
 def roller_end(elements: list[ET.Element]) -> tuple[ET.Element, list[str]]:
     """A roller as drawn: its near end, the figure's lowest ellipse (the one standing on
     the floor; a close-up's is above it), and the coordinates of its length, the first
@@ -1325,26 +1436,26 @@ def test_rollers_lie_across_as_cylinders_not_wheels(exercise_id, position):
 
 
 @pytest.mark.parametrize("position", ["knee", "ankle"])
-def test_straight_leg_bridge_both_fists_clasp_the_held_shin_with_the_elbows_bent(position):
+def test_straight_leg_bridge_fists_clasp_the_held_shin_together_with_the_elbow_bent(position):
     # Blind review: one arm bent double with a small round hand read as an odd extra limb;
     # then the nearly straight arm reaching up to a knee held high "looks like a stick or
     # handle". With the knee pulled in to the chest the elbows bend, the fists round the
     # shin; halfway down it, not just below the knee, where the arm folded into a zig-zag
-    # across the chest ("a tangle" of knee, arms and head).
+    # across the chest ("a tangle" of knee, arms and head). The hands hold it together,
+    # the far arm and fist hidden behind the near ones (the ring round the knee needs
+    # their element): one fist shows, outlined, on the shin.
     j = pose_joints("straight-leg-bridge", position)
     flex = pose_flexion("straight-leg-bridge", position)
     elements = drawn(parse(figure_svg("straight-leg-bridge", position, "left", ALT)))
-    (far_fist,) = [
-        el for el in elements if el.tag == f"{SVG_NS}circle" and el.get("fill") == FAR.fill
-    ]
-    assert (
-        math.dist(
-            world("straight-leg-bridge", far_fist.get("cx"), far_fist.get("cy")), j["far_hand"]
-        )
-        < 0.1
+    assert math.dist(j["near_hand"], j["far_hand"]) < 1e-6
+    assert math.dist(j["near_elbow"], j["far_elbow"]) < 1e-6
+    (fist,) = [el for el in elements if el.tag == f"{SVG_NS}circle"]
+    assert world("straight-leg-bridge", fist.get("cx"), fist.get("cy")) == pytest.approx(
+        j["near_hand"], abs=0.1
     )
+    assert fist.get("fill") == BODY.fill
     far_leg = next(el for el in elements if el.get("fill") == FAR.fill)
-    assert elements.index(far_leg) < elements.index(far_fist)  # over the shin it holds
+    assert elements.index(far_leg) < elements.index(fist)  # over the shin it holds
     for side in ("near", "far"):
         hand = j[f"{side}_hand"]
         assert distance_to_line(hand, j["far_knee"], j["far_ankle"]) < 0.5  # on the shin
@@ -1399,8 +1510,9 @@ def test_straight_leg_bridge_roller_shows_under_the_knee_not_the_thigh():
     # under the lower thigh". What is drawn of it, the near end and the length behind,
     # is centred under the knee joint, within a tenth of the thigh.
     elements = drawn(parse(figure_svg("straight-leg-bridge", "knee", "left", ALT)))
-    end, length = roller_end(elements)
-    xs = [world("straight-leg-bridge", *pair.split(","))[0] for pair in length]
+    end, _ = roller_end(elements)
+    first = re.findall(r"M[^M]*", elements[elements.index(end) - 1].get("d"))[0]
+    xs = [world("straight-leg-bridge", x, y)[0] for x, y in traced(first)]
     (cx, _), _ = slb_roller("knee")
     rx = float(end.get("rx"))
     middle = (min(*xs, cx - rx) + max(*xs, cx + rx)) / 2
@@ -1453,7 +1565,6 @@ def test_straight_leg_bridge_close_up_shows_the_roller_under_the_kneecap():
     # calf or the thigh"; "add a close-up of the roller behind the knee". A rounded box
     # above the leg magnifies the knee, its kneecap a round bump, resting on the roller,
     # drawn as in the figure (its near end and its length), on the floor.
-    from generator.figures.body import KNEECAP_MARKED
     from generator.figures.poses import KNEE_INSET
 
     (x0, y0, x1, y1), ((cx, cy), rx, ry), outline, strokes = knee_close_up()
@@ -1489,10 +1600,29 @@ def test_straight_leg_bridge_close_up_shows_the_roller_under_the_kneecap():
     assert abs(apex[0] - cx) < rx
     bump = distance_to_line(apex, outline[k - 2], outline[(k + 2) % len(outline)])
     assert bump > 2.0 * zoom
-    # A line joins the box to the knee in the figure, ending just over the kneecap.
-    (leader,) = [s for s in strokes if min(math.dist(s[0], c) for c in ((x0, y0), (x1, y0))) < 0.6]
-    assert 0 < math.dist(leader[-1], j["near_knee"]) < R_THIGH[1] + KNEECAP_MARKED + 2.5
-    assert leader[-1][1] > j["near_knee"][1]  # over it, not under
+    # Under it, behind the knee, a crease: a corner turned into the leg, on its
+    # underside, between the thigh and the calf on the roller (blind reviews: "a dark
+    # bar with a bump", "show the thigh and the calf meeting at the knee").
+    n = len(outline)
+    turns = [
+        (outline[i][0] - outline[i - 1][0]) * (outline[(i + 1) % n][1] - outline[i][1])
+        - (outline[i][1] - outline[i - 1][1]) * (outline[(i + 1) % n][0] - outline[i][0])
+        for i in range(n)
+    ]
+    area = sum(
+        a[0] * b[1] - b[0] * a[1] for a, b in zip(outline, outline[1:] + outline[:1], strict=True)
+    )
+    height = [p[0] * up[0] + p[1] * up[1] for p in outline]
+    creases = [
+        outline[i]
+        for i in range(n)
+        if turns[i] * area < 0  # turned in
+        and height[i] < height[k] - 2 * R_THIGH[1] * zoom  # on the underside
+        and abs(outline[i][0] - apex[0]) < 2 * R_THIGH[1] * zoom  # under the kneecap
+    ]
+    assert creases
+    # (The ring round the knee in the figure, and its line to the box: see
+    # test_a_ring_marks_what_a_close_up_shows_and_a_line_joins_it_to_the_box.)
     # Only the still figure: the roller under the ankle and the moving page have none.
     ankle = drawn(parse(figure_svg("straight-leg-bridge", "ankle", "left", ALT)))
     assert len([el for el in ankle if el.tag == f"{SVG_NS}ellipse"]) == 1

@@ -53,7 +53,7 @@ CLOSE_UP = frozenset({"toe-touch", "supine-iso"})
 # the toe touch shows standing tall on the roll, then folded down to the toes.
 OWN_FRAMES = frozenset({"toe-touch"})
 # Figures so framed whose frame is at least this share of another position's width: the
-# fold, which has no close-up, drawn at about the standing set-ups' scale, a little
+# fold, with its smaller close-up, drawn at about the standing set-ups' scale, a little
 # closer, not half as large again (blind review: "drawn larger than the set-ups").
 SCALED_AS: dict[tuple[str, str], tuple[str, float]] = {
     ("toe-touch", "reach-down"): ("toes-raised", 0.85),

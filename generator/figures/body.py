@@ -519,6 +519,19 @@ def _far_cores(sk: Skeleton) -> list[Core]:
     return [_leg_core(sk, "far", _far_pen()), _arm_core(sk, "far")]
 
 
+def _shown_far_cores(sk: Skeleton) -> list[Core]:
+    """The far limbs that show: a far limb posed exactly where the near one is (feet
+    together, hands together) lies wholly behind it, its pens no wider, and is not
+    drawn."""
+    j = sk.joints
+    shown = []
+    limbs = (("knee", "ankle", "heel", "toe"), ("elbow", "hand"))
+    for core, parts in zip(_far_cores(sk), limbs, strict=True):
+        if any(math.dist(j[f"far_{p}"], j[f"near_{p}"]) > 1e-6 for p in parts):
+            shown.append(core)
+    return shown
+
+
 def outline(sk: Skeleton) -> list[tuple[Point, float]]:
     """Circles (centre, radius) whose union's convex hull bounds the drawn body.
 
@@ -583,8 +596,9 @@ def body_shapes(sk: Skeleton, fist: bool = False) -> list[Shape]:
     leg, arm = _leg_core(sk, "near"), _arm_core(sk, "near")
     s_arm = S_LIMB + ARM_FILL_EXTRA
     eye = _eye(sk)
+    far = _shown_far_cores(sk)
     return [
-        _far_shape(_far_cores(sk)),
+        *([_far_shape(far)] if far else []),
         Shape(
             LAYER_TRUNK,
             (outline_pen(trunk, S_TRUNK, BODY), fill_pen(trunk, S_TRUNK, BODY, solid=False)),

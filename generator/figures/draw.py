@@ -234,8 +234,9 @@ def ellipse_arc(
     centre: Point, rx: float, ry: float, a0: float, a1: float
 ) -> tuple[Point, Point, Point, Point]:
     """One cubic Bézier close to the arc of an axis-aligned ellipse between the
-    parameter angles ``a0`` and ``a1`` (degrees, at most 90 apart): the circle's arc,
-    stretched, since stretching maps a Bézier to a Bézier."""
+    parameter angles ``a0`` and ``a1`` (degrees, at most 90 apart, or 180 where an
+    error of 2 % of the radius does not show): the circle's arc, stretched, since
+    stretching maps a Bézier to a Bézier."""
     return tuple(  # type: ignore[return-value]
         (centre[0] + rx * x, centre[1] + ry * y) for x, y in arc_cubic((0.0, 0.0), 1.0, a0, a1)
     )
@@ -340,7 +341,8 @@ def arc_quad(centre: Point, r: float, a0: float, a1: float) -> tuple[Point, Poin
 
 def arc_cubic(centre: Point, r: float, a0: float, a1: float) -> tuple[Point, Point, Point, Point]:
     """One cubic Bézier (start, control, control, end) close to the circular arc from
-    angle ``a0`` to ``a1`` (degrees, counter-clockwise, at most 90 apart)."""
+    angle ``a0`` to ``a1`` (degrees, counter-clockwise, at most 120 apart: it strays
+    from the arc by 0.03 % of the radius at 90, 0.15 % at 120)."""
     t0, t1 = math.radians(a0), math.radians(a1)
     k = 4 / 3 * math.tan((t1 - t0) / 4) * r
     c0 = (centre[0] + r * math.cos(t0), centre[1] + r * math.sin(t0))

@@ -16,8 +16,8 @@ from .body import (
     FOOT,
     HAND_R,
     HEAD_R,
-    KNEECAP_MARKED,
     LAYER_FAR,
+    LAYER_NEAR_ARM,
     PELVIS_BACK,
     PRONE_HIP_Y,
     R_CHEST,
@@ -206,14 +206,16 @@ TOE_TOUCH_REACH = 33.9  # shoulder to hand at the toes: arms straight, clear of 
 # the knee stands out as a corner over the feet: with the shins upright and only the
 # thighs sloping back, the bend still read as "locked" at 5 cm.
 TOE_TOUCH_KNEE = (28.0, 6.0)
-TOE_TOUCH_HAND = (
-    2.0,
-    0.2,
-)  # the hand's centre from the toe tip: ahead, and above the hand's radius
+# The hand's centre from the toe tip: a little ahead, and a little more than its radius
+# above, so the drawn hand touches the tips of the toes (blind review: 2 units ahead
+# and off them, "the hand stops short of the toes"), its centre above the ring round
+# the feet.
+TOE_TOUCH_HAND = (0.8, 0.6)
 TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
-# The head low but out in front of the arms hanging to the toes, in line with the back
-# (blind review: "the head is mostly hidden behind the arm").
-TOE_TOUCH_NECK = 0.0
+# The head low but out in front of the arms hanging to the toes (blind review: "the head
+# is mostly hidden behind the arm"), lifted a little from the line of the back, so the
+# face shows (blind review: in line with it, "the head is tucked" into the arm).
+TOE_TOUCH_NECK = -12.0
 # Standing tall: knees nearly straight, the shins a little forward of the ankles.
 TOE_TOUCH_STAND = (6.0, 3.0)
 
@@ -262,15 +264,23 @@ def _toe_touch_stand(toes_up: bool) -> Scene:
     )
 
 
-def _feet_ring(sk: Skeleton, roll_x: float, box: Shape) -> Shape:
+def _feet_ring(sk: Skeleton, roll_x: float, box: Shape, reach: bool = False) -> Shape:
     """The ring round the working foot and the dome, joined to the close-up ``box``: the
-    circle through the corners of the box round them, a little larger."""
+    circle through the corners of the box round them, a little larger. At the bottom of
+    the reach (``reach``), the ellipse through those corners, lower than the circle, and
+    drawn under the near arm: the hand on the toes lies over it, not inside it (blind
+    reviews: a ring round the hand too, or across it, "takes in the hand", "overlaps the
+    hands", "unclear whether the close-up is about the hand or the foot on the roll")."""
     r = TOE_TOUCH_ROLL_R
     j = sk.joints
     left, right = min(j["near_heel"][0], roll_x - r), max(j["near_toe"][0], roll_x + r)
     top = max(j["near_heel"][1], j["near_toe"][1], r)
-    ring_r = math.hypot(right - left, top) / 2 + CALLOUT_PAD
-    return callout(((left + right) / 2, top / 2), ring_r, ring_r, box.box)
+    centre = ((left + right) / 2, top / 2)
+    if not reach:
+        ring_r = math.hypot(right - left, top) / 2 + CALLOUT_PAD
+        return callout(centre, ring_r, ring_r, box.box)
+    rx, ry = (math.sqrt(2) * v + CALLOUT_PAD for v in ((right - left) / 2, top / 2))
+    return callout(centre, rx, ry, box.box, layer=LAYER_NEAR_ARM - 1)
 
 
 def _toe_touch_reach() -> Scene:
@@ -300,23 +310,36 @@ def _toe_touch_reach() -> Scene:
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
         near_arm=Reach(hand),
-        far_arm=Reach((hand[0] - 1.8, hand[1] + 0.4)),
+        far_arm=Reach(hand),
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r, layer=ROLL_LAYER)
-    # No close-up: the set-ups beside it show the feet on the roll, and the reach is
-    # the same with the toes or the heels up. Without one, it is drawn at about the
-    # set-ups' scale, not larger (see figures.SCALED_AS), with room round it for the
-    # way down: an arrow curving round the hips from where the head was, standing tall,
-    # to where it is, and a stopwatch at its start, "slowly" (blind reviews: with a
-    # close-up beside the legs "crowded", "the box presses against the hip", "drawn
-    # larger than the set-ups", "nothing says slowly"; a straight arrow down in front
-    # of the head "looks like the deadlift").
+    box, dome, foot = _foot_inset(sk, roll_x, REACH_INSET)
+    with_dome = half_roll(roll_x, r, layer=ROLL_LAYER, also=dome)
+    # A close-up of the foot up on the roll, as the set-ups have, in the room behind the
+    # heels under the hips, clear of the legs and off the floor, and a low ring round
+    # the feet under the hand (blind reviews, rounds 55 to 64, without one: "the half
+    # roll is a sliver at the feet", "can't tell toes up from heels up"; round 65, the
+    # box against the legs on the floor, "a box or step beside the person"; the hand
+    # drawn in it, "a white third leg"). Drawn at about the set-ups' scale, not larger
+    # (see figures.SCALED_AS), with room round it for the way down: an arrow curving
+    # round the hips from where the head was, standing tall, to where it is, and a
+    # stopwatch at its start, "slowly" (blind reviews: "drawn larger than the set-ups",
+    # "nothing says slowly"; a straight arrow down in front of the head "looks like the
+    # deadlift").
     hip = sk.joints["hip"]
     watch = along(hip, TOE_TOUCH_ARC[1] + TOE_TOUCH_WATCH, TOE_TOUCH_ARC[0])
     return Scene(
         sk,
-        (roll, *_knee_ball(sk), arc_arrow(hip, *TOE_TOUCH_ARC), stopwatch(watch)),
+        (
+            with_dome,
+            *_knee_ball(sk),
+            box,
+            foot,
+            _feet_ring(sk, roll_x, box, reach=True),
+            arc_arrow(hip, *TOE_TOUCH_ARC),
+            stopwatch(watch),
+        ),
         fixed=(roll,),
     )
 
@@ -348,6 +371,8 @@ STAND_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 2.9)
 # With the heels raised, magnified more: its true-scale roll (INSET_HEEL_ROLL_R) shows
 # about as large as the toes-raised close-up's.
 HEEL_INSET = Inset((-22.0, 95.0), (72.0, 62.0), 3.0)
+# At the bottom of the reach: smaller, behind the heels and under the hips.
+REACH_INSET = Inset((-22.0, 48.0), (44.0, 40.0), 2.0)
 CALLOUT_PAD = 1.5  # the ring's room round the foot and the dome
 INSET_FLOOR = 3.0  # how far the box's bottom lies below the magnified floor (world units)
 INSET_OUTLINE = 1.0  # the magnified foot's thin outline pen, world units as drawn
@@ -798,10 +823,10 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         sk = _turn_leg(pose, lambda sk: sk.joints["near_heel"][1] - 2 * r)
     assert sk.pose is not None
     pose = sk.pose
-    # Both hands clasp the far shin, one fist above the other.
+    # Both hands clasp the far shin together, the far arm hidden behind the near one.
     j = sk.joints
-    near, far = (along(j["far_knee"], sk.dirs["far_shin"], d) for d in SHIN_GRIPS)
-    sk = solve(replace(pose, near_arm=Reach(near), far_arm=Reach(far)))
+    grip = along(j["far_knee"], sk.dirs["far_shin"], SHIN_GRIP)
+    sk = solve(replace(pose, near_arm=Reach(grip), far_arm=Reach(grip)))
     hip = sk.joints["hip"]
     if at_knee and up:
         # The still figure: the knee on its roller, magnified, in the room above the leg.
@@ -811,7 +836,6 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
         under = _slb_roller(sk)
     else:
         under = [roller((sk.joints["near_heel"][0], r), r=r)]
-    under.append(_far_fist(sk))
     # The arrow lifts the hips: in the air right above them (under the buttock it read as
     # a post holding them up; on the thigh, as "lift this leg").
     if up:
@@ -819,11 +843,12 @@ def _straight_leg_bridge(at_knee: bool, up: bool = True) -> Scene:
     return Scene(sk, tuple(under))
 
 
-# The near and far fists on the held shin, this far below the knee: halfway down it, so
-# the arm reaches up to it from the shoulder with the elbow bent about 80 degrees (blind
+# The fists on the held shin, this far below the knee: halfway down it, so the arm
+# reaches up to it from the shoulder with the elbow bent about 80 degrees (blind
 # reviews: fists just below the knee folded the arm into a zig-zag across the chest,
-# "a tangle" of knee, arms and head).
-SHIN_GRIPS = (12.0, 9.5)
+# "a tangle" of knee, arms and head). Together, one behind the other: the far arm and
+# fist are hidden, and the figure has room for the ring round the knee.
+SHIN_GRIP = 12.0
 
 
 def _far_fist(sk: Skeleton, layer: int = LAYER_FAR + 1) -> Shape:
@@ -859,13 +884,17 @@ def _slb_roller_x(sk: Skeleton) -> float:
 # the knee and the roller, from just under the floor up over the leg; the roller in it is
 # drawn as in the figure, its near end and its length (a round section alone read as a
 # ball, cut off by the box as the toe touch's half roll).
-KNEE_INSET = Inset((69.0, 87.0), (48.0, 52.0), 1.45)
-KNEE_INSET_AHEAD = 1.5  # the window's centre this far ahead of halfway from knee to roller
-KNEECAP_R = 3.2  # the magnified kneecap: a round bump of this radius on the knee's front
-KNEECAP_UP = 3.0  # and this high over the knee's front
+KNEE_INSET = Inset((72.0, 87.0), (42.0, 48.0), 1.35)
+KNEE_INSET_AHEAD = -2.0  # the window's centre this far ahead of halfway from knee to roller
+KNEECAP_R = 4.0  # the magnified kneecap: a round bump of this radius on the knee's front
+KNEECAP_UP = 3.5  # and this high over the knee's front
+# The crease behind the knee: how far up the thigh from the knee and how far in it lies,
+# and how far up the thigh and how far out the thigh's underside is at its fullest.
+KNEE_CREASE = (2.0, 1.2, 6.0, 1.0)
+KNEE_RING = (8.0, 2.0)  # the ring's radius, and how far its centre is over the knee's
 
 
-def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
+def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape, Shape]:
     """The close-up of the working knee on its roller: the commands of its box and of the
     roller's length, drawn in the roller's length element (white, outlined: one element
     fewer each), the magnified roller end (with the box's floor and leader in ink), and
@@ -898,19 +927,26 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
         )
         for a in (-75.0, -40.0, 0.0, 40.0, 75.0)
     ]
+    # Behind the knee, the thigh's round underside ends in a shallow crease, and the
+    # calf runs on from the knee's back corner, as before, to the roller: the leg reads
+    # as thigh, knee and calf.
+    k = min(range(len(outline)), key=lambda k: math.dist(outline[k], offset(knee, (up, -5.0))))
+    outline[k + 1 : k + 1] = [
+        offset(knee, (u, -KNEE_CREASE[0]), (up, -R_THIGH[1] + KNEE_CREASE[1])),
+        offset(knee, (u, -KNEE_CREASE[2]), (up, -R_THIGH[1] - KNEE_CREASE[3])),
+    ]
     leg = [shown(p) for p in clipped(outline, (x0, y0, x0 + w, y0 + h))]
     piece = Pen((Core(tuple(leg)),), INSET_OUTLINE, WORK.stroke, WORK.fill)
     end = Ellipse(shown(centre), r * at.zoom * LOG_END, r * at.zoom, PROP_GREY)
-    # The leader: from the box's bottom corner nearer the knee to just over the kneecap.
-    tip = offset(knee, (up, R_THIGH[1] + KNEECAP_MARKED + 1.5))
-    corner = min(((left, bottom), (x1, bottom)), key=lambda p: math.dist(p, tip))
-    fy = shown((0.0, 0.0))[1]
-    ink: Commands = (
-        ("M", ((left + INSET_RX / 2, fy),)),
-        ("L", ((x1 - INSET_RX / 2, fy),)),
-        ("M", (corner,)),
-        ("L", (tip,)),
+    # A ring round the knee, down to the top of the roller under it, and a line from it
+    # to the box's nearer bottom corner, as the toe touch's close-ups have (blind
+    # reviews: "nothing on the main drawing marks which part is enlarged"; a ring round
+    # the roller's top too, drawn across its outlines, "a tangle of lines").
+    ring = callout(
+        offset(knee, (up, KNEE_RING[1])), KNEE_RING[0], KNEE_RING[0], (left, bottom, x1, y1)
     )
+    fy = shown((0.0, 0.0))[1]
+    ink: Commands = (("M", ((left + INSET_RX / 2, fy),)), ("L", ((x1 - INSET_RX / 2, fy),)))
     length = roller_length(shown(centre), r * at.zoom, *SLB_KNEE_ROLLER)
     frame_box = box_of([(left, bottom), (x1, y1)], INSET_OUTLINE)
     # (The roller's own shape is at layer 10; the magnified leg over everything, as the
@@ -919,6 +955,7 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape]:
         rounded_box(left, bottom, x1, y1, INSET_RX) + length,
         Shape(11, (end,), frame_box, ink=ink),
         Shape(96, (piece,), box_of(leg, INSET_OUTLINE)),
+        ring,
     )
 
 
@@ -1220,7 +1257,7 @@ ATTACHED: dict[str, Callable[[Skeleton], list[Shape]]] = {
     "aslr-band": _foot_band,
     "toe-touch": _knee_ball,
     "prone-iso": _heel_band,
-    "straight-leg-bridge": lambda sk: [*_slb_roller(sk), _far_fist(sk)],
+    "straight-leg-bridge": _slb_roller,
     "ecc-sliders": _heel_sliders,
     "hip-hinge": _pole,
     "reverse-deadlift": _bell,
