@@ -1618,9 +1618,20 @@ def test_straight_leg_bridge_close_up_shows_the_roller_under_the_kneecap():
         for i in range(n)
         if turns[i] * area < 0  # turned in
         and height[i] < height[k] - 2 * R_THIGH[1] * zoom  # on the underside
-        and abs(outline[i][0] - apex[0]) < 2 * R_THIGH[1] * zoom  # under the kneecap
+        and 0 < apex[0] - outline[i][0] < 2 * R_THIGH[1] * zoom  # under the kneecap, thigh side
     ]
     assert creases
+    # Beyond the roller, towards the foot, the calf swells out of the underside's line:
+    # the roller lies in the hollow between the thigh and the calf.
+    calves = [
+        outline[i]
+        for i in range(n)
+        if turns[i] * area > 0  # turned out
+        and height[i] < height[k] - 2 * R_THIGH[1] * zoom  # on the underside
+        and cx + rx < outline[i][0] < x1 - 1.0  # beyond the roller, not the box's cut
+        and distance_to_line(outline[i], outline[i - 1], outline[(i + 1) % n]) > 0.5 * zoom
+    ]
+    assert calves
     # (The ring round the knee in the figure, and its line to the box: see
     # test_a_ring_marks_what_a_close_up_shows_and_a_line_joins_it_to_the_box.)
     # Only the still figure: the roller under the ankle and the moving page have none.

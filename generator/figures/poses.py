@@ -884,13 +884,16 @@ def _slb_roller_x(sk: Skeleton) -> float:
 # the knee and the roller, from just under the floor up over the leg; the roller in it is
 # drawn as in the figure, its near end and its length (a round section alone read as a
 # ball, cut off by the box as the toe touch's half roll).
-KNEE_INSET = Inset((72.0, 87.0), (42.0, 48.0), 1.35)
-KNEE_INSET_AHEAD = -2.0  # the window's centre this far ahead of halfway from knee to roller
+KNEE_INSET = Inset((72.0, 83.0), (42.0, 40.0), 1.15)
+KNEE_INSET_AHEAD = 0.0  # the window's centre this far ahead of halfway from knee to roller
 KNEECAP_R = 4.0  # the magnified kneecap: a round bump of this radius on the knee's front
 KNEECAP_UP = 3.5  # and this high over the knee's front
 # The crease behind the knee: how far up the thigh from the knee and how far in it lies,
 # and how far up the thigh and how far out the thigh's underside is at its fullest.
 KNEE_CREASE = (2.0, 1.2, 6.0, 1.0)
+# The calf at its fullest: how far from the knee to the heel, and how far out; and how
+# far beyond the roller's touch the straight calf line runs before it swells.
+KNEE_CALF = (0.45, 1.5, 0.06)
 KNEE_RING = (8.0, 2.0)  # the ring's radius, and how far its centre is over the knee's
 
 
@@ -934,6 +937,14 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape, Shape]:
     outline[k + 1 : k + 1] = [
         offset(knee, (u, -KNEE_CREASE[0]), (up, -R_THIGH[1] + KNEE_CREASE[1])),
         offset(knee, (u, -KNEE_CREASE[2]), (up, -R_THIGH[1] - KNEE_CREASE[3])),
+    ]
+    # Beyond the roller, the calf swells out of the straight line from the knee to the
+    # heel: the roller lies in the hollow between the thigh and the calf, where the
+    # straight calf line still touches it.
+    a, b = _calf_line(sk)
+    outline[k:k] = [
+        offset(_mid(a, b, KNEE_CALF[0]), (up, -KNEE_CALF[1])),
+        _mid(a, b, CALF_CONTACT + KNEE_CALF[2]),
     ]
     leg = [shown(p) for p in clipped(outline, (x0, y0, x0 + w, y0 + h))]
     piece = Pen((Core(tuple(leg)),), INSET_OUTLINE, WORK.stroke, WORK.fill)
