@@ -1077,14 +1077,20 @@ def _hip_hinge(hinge: bool) -> Scene:
     sk = solve(replace(pose, near_arm=Reach(low_grip), far_arm=Reach(top_grip)))
     props = _pole(sk)
     if hinge:
-        # Hips back (and down a little): a curved arrow from behind the buttock, so it is
-        # not read as "step back" (a straight arrow away from the face was).
+        # Hips back: an arrow arching back from the buttock, below the hand at the low
+        # back (blind reviews: a straight arrow away from the face read as "step back";
+        # curving round the hip over the buttock, beside the hand and the pole's end, as
+        # "swing the pole back", "move the lower hand").
         hip = sk.joints["hip"]
-        props.append(arc_arrow(hip, HINGE_ARROW_R, 100.0, 155.0))
+        dx, dy, r, a0, a1 = HINGE_ARROW
+        props.append(arc_arrow((hip[0] + dx, hip[1] + dy), r, a0, a1))
     return Scene(sk, tuple(props))
 
 
-HINGE_ARROW_R = 19.0  # the hips-back arrow's radius round the hip, clear of the buttock
+# The hips-back arrow: its circle's centre from the hip, its radius, and from and to
+# (degrees): the top of a wide circle below, so it arches from just behind the buttock
+# backwards.
+HINGE_ARROW = (-21.0, -30.0, 28.0, 68.0, 112.0)
 
 
 def _pole(sk: Skeleton) -> list[Shape]:
