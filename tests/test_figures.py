@@ -1034,6 +1034,9 @@ def test_a_ring_marks_what_a_close_up_shows_and_a_line_joins_it_to_the_box(exerc
     ring, centre, rx, ry, (start, end) = found
     assert ring.get("stroke") == INSET.stroke
     assert float(ring.get("stroke-width")) <= 1.3  # thin, as the close-up's frame
+    # Dashed: it marks a place, not a thing (blind reviews: solid, the ring round the
+    # knee read as "a second roller", "a knee brace").
+    assert float(ring.get("stroke-dasharray")) >= 2 * float(ring.get("stroke-width"))
     assert ((start[0] - centre[0]) / rx) ** 2 + ((start[1] - centre[1]) / ry) ** 2 == pytest.approx(
         1, abs=0.05
     )  # the line starts on the rim ...

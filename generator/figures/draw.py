@@ -272,10 +272,12 @@ class Path(Element):
     fill: str
     stroke: str
     width: float
+    dash: float = 0.0  # dashes and gaps this long (world units), or a solid line
 
     def svg(self, frame: Frame) -> str:
         d = "".join(letter + frame.pts(points) for letter, points in self.commands)
-        return f'<path d="{d}" {_paint(self.fill, self.stroke, self.width)}/>'
+        dash = f' stroke-dasharray="{num(self.dash)}"' if self.dash else ""
+        return f'<path d="{d}" {_paint(self.fill, self.stroke, self.width)}{dash}/>'
 
 
 def clipped(points: Sequence[Point], box: Box) -> list[Point]:

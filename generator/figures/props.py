@@ -127,10 +127,15 @@ INSET = Style(fill="#ffffff", stroke="#111111", width=1.0)  # a thin dark frame,
 INSET_RX = 3.0  # the inset box's rounded corners
 
 
+# The ring's dashes: a solid ring round the straight-leg bridge's knee read as "a second
+# roller", "a knee brace" (blind rounds 71 and 72); dashed, it marks a place, not a thing.
+CALLOUT_DASH = 2.0
+
+
 def callout(centre: Point, rx: float, ry: float, frame: Box, layer: int = 97) -> Shape:
-    """A thin ellipse round the part of the figure a magnified view shows, and a line
-    from it to the nearest bottom corner of that view's box ``frame`` (x0, y0, x1, y1),
-    above it: one element."""
+    """A thin dashed ellipse round the part of the figure a magnified view shows, and a
+    line from it to the nearest bottom corner of that view's box ``frame`` (x0, y0, x1,
+    y1), above it: one element."""
     x0, y0, x1, _ = frame
     cx, cy = centre
 
@@ -148,7 +153,9 @@ def callout(centre: Point, rx: float, ry: float, frame: Box, layer: int = 97) ->
         ("L", (corner,)),
     )
     box = (cx - rx, cy - ry, cx + rx, cy + ry)
-    return Shape(layer, (Path(commands, "none", INSET.stroke, INSET.width),), box)
+    return Shape(
+        layer, (Path(commands, "none", INSET.stroke, INSET.width, dash=CALLOUT_DASH),), box
+    )
 
 
 def foot_inset(
