@@ -218,6 +218,8 @@ TOE_TOUCH_SPINE = 30.0  # the back rounded, hanging from the hips
 TOE_TOUCH_NECK = -12.0
 # Standing tall: knees nearly straight, the shins a little forward of the ankles.
 TOE_TOUCH_STAND = (6.0, 3.0)
+# Standing, the hands on the hips: the near and the far hand's centre from the hip joint.
+TOE_TOUCH_HANDS = (2.0, 7.0, 0.5, 7.5)
 
 
 def _toe_touch_feet(toes_up: bool) -> tuple[float, Point, float]:
@@ -252,8 +254,10 @@ def _toe_touch_stand(toes_up: bool) -> Scene:
         neck=-4.0,
         near_leg=Reach(ankle, sole),
         far_leg=Reach(_toward(hip, ankle, LEG_REACH), sole),
-        near_arm=Limb(4.0, 6.0),
-        far_arm=Limb(2.0, 6.0),
+        # Hands on the hips (blind reviews: hanging, the fist just over the ball read as
+        # holding it, "like the kettlebell" of the deadlift).
+        near_arm=Reach((hip[0] + TOE_TOUCH_HANDS[0], hip[1] + TOE_TOUCH_HANDS[1])),
+        far_arm=Reach((hip[0] + TOE_TOUCH_HANDS[2], hip[1] + TOE_TOUCH_HANDS[3])),
     )
     sk = solve(pose)
     roll = half_roll(roll_x, r, layer=ROLL_LAYER)
