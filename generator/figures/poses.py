@@ -890,8 +890,12 @@ def _slb_roller_x(sk: Skeleton) -> float:
 # ball, cut off by the box as the toe touch's half roll).
 KNEE_INSET = Inset((72.0, 83.0), (42.0, 40.0), 1.15)
 KNEE_INSET_AHEAD = 0.0  # the window's centre this far ahead of halfway from knee to roller
-KNEECAP_R = 4.0  # the magnified kneecap: a round bump of this radius on the knee's front
-KNEECAP_UP = 3.5  # and this high over the knee's front
+# The magnified kneecap: a smooth low dome on the knee's front, an arc of a circle of
+# this radius, its top this high over the knee's front, through these angles from the
+# top (blind reviews: a small high bump, "a lump", "a swelling", "a notched block").
+KNEECAP_R = 6.0
+KNEECAP_UP = 2.6
+KNEECAP_ARC = (-66.0, -40.0, -14.0, 14.0, 40.0, 66.0)
 # The crease behind the knee: how far up the thigh from the knee and how far in it lies,
 # and how far up the thigh and how far out the thigh's underside is at its fullest.
 KNEE_CREASE = (2.0, 1.2, 6.0, 1.0)
@@ -932,7 +936,7 @@ def _knee_inset(sk: Skeleton) -> tuple[Commands, Shape, Shape, Shape]:
             (u, KNEECAP_R * math.sin(math.radians(a))),
             (up, KNEECAP_R * math.cos(math.radians(a))),
         )
-        for a in (-75.0, -40.0, 0.0, 40.0, 75.0)
+        for a in KNEECAP_ARC
     ]
     # Behind the knee, the thigh's round underside ends in a shallow crease, and the
     # calf runs on from the knee's back corner, as before, to the roller: the leg reads
